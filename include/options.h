@@ -1,0 +1,37 @@
+/* options.h - the command line */
+#ifndef OOMTOP_OPTIONS_H
+#define OOMTOP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum format { FORMAT_TEXT, FORMAT_JSON };
+
+struct options {
+	bool batch;          /* -b */
+	int iterations;      /* -n, 0 = until interrupted */
+	double delay;        /* -d, seconds */
+	enum format format;  /* --format */
+	int *pids;           /* -p, owned */
+	size_t npids;
+	const char *user;    /* -u, name or uid (points into argv) */
+};
+
+enum options_result {
+	OPTIONS_RUN = 0,
+	OPTIONS_HELP = 1,
+	OPTIONS_VERSION = 2,
+	OPTIONS_ERROR = -1,
+};
+
+/*
+ * Parse argv into o (defaults first). On OPTIONS_ERROR, err holds one line
+ * that says what is wrong. Pure: touches no file, may be called repeatedly.
+ */
+enum options_result options_parse(int argc, char **argv, struct options *o,
+				  char *err, size_t errlen);
+void options_fini(struct options *o);
+void options_usage(FILE *f);
+
+#endif

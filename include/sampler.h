@@ -1,0 +1,20 @@
+/* sampler.h - reads every process from /proc; the only user of libproc2 */
+#ifndef OOMTOP_SAMPLER_H
+#define OOMTOP_SAMPLER_H
+
+#include "proc.h"
+
+struct sampler;
+
+/* Set up libproc2; NULL with errno set when /proc is not usable. */
+struct sampler *sampler_new(void);
+void sampler_free(struct sampler *s);
+
+/*
+ * Read all processes into ps (replacing its rows) plus the page counts the
+ * kernel's badness needs. Processes that exit during the read are left out.
+ * Returns 0 or -errno.
+ */
+int sampler_read(struct sampler *s, struct procset *ps);
+
+#endif

@@ -1,0 +1,139 @@
+/* batch.c - the -b mode: text table or JSON Lines */
+#include "batch.h"
+
+#include "json.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#define CELL_MAX 4096
+
+static void batch_time(char *buf, size_t cap, bool iso)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(buf, cap, iso ? "%Y-%m-%dT%H:%M:%S%z" : "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static size_t batch_killable(const struct app *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->table.nview; i++)
+		n += a->table.view[i]->rank > 0;
+	return n;
+}
+
+void batch_print_text(const struct app *a, FILE *f)
+{
+	static const enum column all[COL_COUNT] = {
+		COL_RANK, COL_PID, COL_USER, COL_SCORE, COL_ADJ, COL_RSS, COL_ANON,
+		COL_FILE, COL_SHMEM, COL_SWAP, COL_PTE, COL_COMMAND
+	};
+	char when[64], cell[CELL_MAX];
+	size_t i;
+	int c;
+
+	batch_time(when, sizeof(when), false);
+	fprintf(f, "oomtop - %s - %zu processes, %zu killable\n", when,
+		a->table.nview, batch_killable(a));
+	for (c = 0; c < COL_COUNT; c++) {
+		const struct column_info *ci = column_info(all[c]);
+
+		fprintf(f, ci->left ? "%-*s%s" : "%*s%s", ci->width, ci->name,
+			c + 1 < COL_COUNT ? " " : "\n");
+	}
+	for (i = 0; i < a->table.nview; i++) {
+		for (c = 0; c < COL_COUNT; c++) {
+			const struct column_info *ci = column_info(all[c]);
+
+			column_format(a->table.view[i], all[c], a->unit, a->show_cmdline,
+				      a->esc_flags, cell, sizeof(cell));
+			if (all[c] == COL_COMMAND)
+				fprintf(f, "%s\n", cell);
+			else
+				fprintf(f, ci->left ? "%-*s " : "%*s ", ci->width, cell);
+		}
+	}
+}
+
+static void batch_json_proc(const struct proc *p, FILE *f)
+{
+	if (p->rank > 0)
+		fprintf(f, "{\"rank\":%d,", p->rank);
+	else
+		fputs("{\"rank\":null,", f);
+	fprintf(f, "\"pid\":%d,\"user\":", p->pid);
+	json_write_str(f, p->user, strlen(p->user));
+	fprintf(f, ",\"uid\":%u,\"comm\":", p->uid);
+	json_write_str(f, p->comm, strlen(p->comm));
+	fputs(",\"cmdline\":", f);
+	json_write_str(f, p->cmdline ? p->cmdline : "", p->cmdline ? strlen(p->cmdline) : 0);
+	fputs(",\"state\":", f);
+	json_write_str(f, &p->state, 1);
+	fprintf(f, ",\"oom_score\":%d,\"oom_score_adj\":%d,\"rss_kb\":%lu,\"anon_kb\":%lu,"
+		"\"file_kb\":%lu,\"shmem_kb\":%lu,\"swap_kb\":%lu,\"pte_kb\":%lu,"
+		"\"start_time\":%llu}",
+		p->oom_score, p->oom_adj, p->rss_kb, p->anon_kb, p->file_kb, p->shmem_kb,
+		p->swap_kb, p->pte_kb, p->start_time);
+}
+
+void batch_print_json(const struct app *a, FILE *f)
+{
+	char when[64];
+	size_t i;
+
+	batch_time(when, sizeof(when), true);
+	fprintf(f, "{\"time\":\"%s\",\"processes\":[", when);
+	for (i = 0; i < a->table.nview; i++) {
+		if (i)
+			fputc(',', f);
+		batch_json_proc(a->table.view[i], f);
+	}
+	fputs("]}\n", f);
+}
+
+/* Sleep for the delay unless a stop signal comes first. */
+static void batch_sleep(double seconds, volatile const int *stop)
+{
+	struct timespec ts;
+
+	ts.tv_sec = (time_t)seconds;
+	ts.tv_nsec = (long)((seconds - floor(seconds)) * 1e9);
+	while (!*stop && nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+int batch_run(struct app *a, volatile const int *stop)
+{
+	int i, rc;
+
+	for (i = 0; a->opt.iterations == 0 || i < a->opt.iterations; i++) {
+		if (i > 0) {
+			batch_sleep(a->opt.delay, stop);
+			if (a->opt.format == FORMAT_TEXT)
+				fputc('\n', stdout);
+		}
+		if (*stop)
+			break;
+		rc = app_refresh(a);
+		if (rc < 0) {
+			fprintf(stderr, "oomtop: cannot read processes: %s\n", strerror(-rc));
+			return 2;
+		}
+		if (a->opt.format == FORMAT_JSON)
+			batch_print_json(a, stdout);
+		else
+			batch_print_text(a, stdout);
+		if (fflush(stdout) == EOF || ferror(stdout)) {
+			if (errno != EPIPE)
+				fprintf(stderr, "oomtop: cannot write output: %s\n", strerror(errno));
+			return 2;
+		}
+	}
+	return 0;
+}

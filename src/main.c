@@ -1,0 +1,139 @@
+/* main.c - options, signals, and the choice between batch and screen */
+#include "app.h"
+#include "batch.h"
+#include "escape.h"
+#include "ui.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef OOMTOP_VERSION
+#define OOMTOP_VERSION "unknown"
+#endif
+
+/* Signal flags: the only globals. */
+static volatile sig_atomic_t stop_requested;
+static int wake_pipe[2] = { -1, -1 };
+
+static void main_on_signal(int sig)
+{
+	int saved = errno;
+	char c = (char)sig;
+
+	stop_requested = 1;
+	if (wake_pipe[1] >= 0 && write(wake_pipe[1], &c, 1) < 0) {
+		/* the pipe is full: the loop wakes anyway */
+	}
+	errno = saved;
+}
+
+static void main_signals(void)
+{
+	struct sigaction sa;
+
+	if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		fatal("pipe: %s", strerror(errno));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = main_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Resolve -u USER to a uid; false when unknown. */
+static bool main_user(const char *user, uid_t *uid)
+{
+	struct passwd *pw = getpwnam(user);
+	char *end;
+	unsigned long v;
+
+	if (pw) {
+		*uid = pw->pw_uid;
+		return true;
+	}
+	errno = 0;
+	v = strtoul(user, &end, 10);
+	if (errno || end == user || *end || v > 0xfffffffeUL)
+		return false;
+	*uid = (uid_t)v;
+	return true;
+}
+
+static int main_setup(struct app *a)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	a->esc_flags = (cs && strcmp(cs, "UTF-8") == 0) ? ESCAPE_UTF8 : 0;
+	a->show_cmdline = true;
+	table_init(&a->table);
+	a->table.pids = a->opt.pids;
+	a->table.npids = a->opt.npids;
+	if (a->opt.user) {
+		if (!main_user(a->opt.user, &a->table.uid)) {
+			fprintf(stderr, "oomtop: no such user '%s'\n", a->opt.user);
+			return EXIT_USAGE;
+		}
+		a->table.filter_uid = true;
+	}
+	if (!a->opt.batch && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		fprintf(stderr, "oomtop: not a terminal; use -b for batch output (oomtop -b)\n");
+		return EXIT_USAGE;
+	}
+	a->sampler = sampler_new();
+	if (!a->sampler) {
+		fprintf(stderr, "oomtop: cannot read /proc: %s\n", strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	procset_init(&a->procs);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct app a;
+	char err[256];
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	setlocale(LC_ALL, "");
+	switch (options_parse(argc, argv, &a.opt, err, sizeof(err))) {
+	case OPTIONS_HELP:
+		options_usage(stdout);
+		options_fini(&a.opt);
+		return 0;
+	case OPTIONS_VERSION:
+		printf("oomtop %s\n", OOMTOP_VERSION);
+		options_fini(&a.opt);
+		return 0;
+	case OPTIONS_ERROR:
+		fprintf(stderr, "oomtop: %s\nTry 'oomtop --help'.\n", err);
+		options_fini(&a.opt);
+		return EXIT_USAGE;
+	case OPTIONS_RUN:
+	default:
+		break;
+	}
+	rc = main_setup(&a);
+	if (rc == 0) {
+		main_signals();
+		if (a.opt.batch)
+			rc = batch_run(&a, (volatile const int *)&stop_requested);
+		else
+			rc = ui_run(&a, (volatile const int *)&stop_requested, wake_pipe[0]);
+	}
+	sampler_free(a.sampler);
+	procset_fini(&a.procs);
+	table_fini(&a.table);
+	options_fini(&a.opt);
+	return rc;
+}

@@ -1,0 +1,68 @@
+/* rank.c - kill order from oom_score, with ties broken by exact badness */
+#include "rank.h"
+
+#include "xalloc.h"
+
+#include <stdlib.h>
+
+#define OOM_SCORE_ADJ_MIN (-1000)
+
+bool rank_killable(const struct proc *p)
+{
+	return !p->kthread && p->pid != 1 && p->oom_adj != OOM_SCORE_ADJ_MIN &&
+	       p->oom_score > 0 && p->state != 'Z';
+}
+
+long long rank_badness(const struct proc *p, unsigned long long total_pages,
+		       unsigned long page_kb)
+{
+	long long points;
+
+	if (page_kb == 0)
+		page_kb = 4;
+	points = (long long)((p->rss_kb + p->swap_kb) / page_kb);
+	points += (long long)(p->pte_kb / page_kb);
+	points += (long long)p->oom_adj * (long long)(total_pages / 1000);
+	return points;
+}
+
+int rank_cmp(const struct proc *a, const struct proc *b)
+{
+	if (a->oom_score != b->oom_score)
+		return a->oom_score > b->oom_score ? -1 : 1;
+	if (a->badness != b->badness)
+		return a->badness > b->badness ? -1 : 1;
+	if (a->start_time != b->start_time)
+		return a->start_time > b->start_time ? -1 : 1;
+	if (a->pid != b->pid)
+		return a->pid > b->pid ? -1 : 1;
+	return 0;
+}
+
+static int rank_qsort_cmp(const void *x, const void *y)
+{
+	return rank_cmp(*(struct proc *const *)x, *(struct proc *const *)y);
+}
+
+void rank_compute(struct procset *ps)
+{
+	struct proc **order;
+	size_t i, n = 0;
+
+	if (ps->n > ps->scratch_cap) {
+		ps->scratch_cap = ps->n * 2;
+		ps->scratch = x_realloc(ps->scratch, ps->scratch_cap * sizeof(*order));
+	}
+	order = ps->scratch;
+	for (i = 0; i < ps->n; i++) {
+		struct proc *p = &ps->v[i];
+
+		p->badness = rank_badness(p, ps->total_pages, ps->page_kb);
+		p->rank = 0;
+		if (rank_killable(p))
+			order[n++] = p;
+	}
+	qsort(order, n, sizeof(*order), rank_qsort_cmp);
+	for (i = 0; i < n; i++)
+		order[i]->rank = (int)i + 1;
+}

@@ -1,0 +1,175 @@
+/* ui.c - the interactive loop: sample, handle keys, draw once per turn */
+#include "ui.h"
+
+#include "keys.h"
+#include "tui.h"
+#include "view.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* What a key handler asks the loop to redo. */
+enum dirty { DIRTY_NONE = 0, DIRTY_DRAW = 1, DIRTY_SAMPLE = 2, DIRTY_REBUILD = 4, DIRTY_QUIT = 8 };
+
+static bool ui_active;
+
+static void ui_restore(void)
+{
+	if (ui_active) {
+		ui_active = false;
+		endwin();
+	}
+}
+
+static int ui_start(void)
+{
+	if (!newterm(NULL, stdout, stdin))
+		return -1;
+	ui_active = true;
+	fatal_set_hook(ui_restore);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	return 0;
+}
+
+static double ui_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int ui_dispatch(struct app *a, enum action act)
+{
+	long page = (long)view_table_rows();
+
+	switch (act) {
+	case ACT_UP:
+		table_move(&a->table, -1);
+		return DIRTY_DRAW;
+	case ACT_DOWN:
+		table_move(&a->table, 1);
+		return DIRTY_DRAW;
+	case ACT_PGUP:
+		table_move(&a->table, -(page > 1 ? page - 1 : 1));
+		return DIRTY_DRAW;
+	case ACT_PGDN:
+		table_move(&a->table, page > 1 ? page - 1 : 1);
+		return DIRTY_DRAW;
+	case ACT_HOME:
+		table_jump(&a->table, false);
+		return DIRTY_DRAW;
+	case ACT_END:
+		table_jump(&a->table, true);
+		return DIRTY_DRAW;
+	case ACT_REFRESH:
+		return DIRTY_SAMPLE;
+	case ACT_UNITS:
+		a->unit = (enum unit)((a->unit + 1) % UNIT_COUNT);
+		snprintf(a->status, sizeof(a->status), "sizes in %s", unit_name(a->unit));
+		return DIRTY_DRAW;
+	case ACT_KTHREADS:
+		a->table.show_kthreads = !a->table.show_kthreads;
+		snprintf(a->status, sizeof(a->status), "kernel threads %s",
+			 a->table.show_kthreads ? "shown (the OOM killer never picks them)" : "hidden");
+		return DIRTY_REBUILD;
+	case ACT_QUIT:
+		return DIRTY_QUIT;
+	case ACT_NONE:
+	case ACT_COUNT:
+	default:
+		break;
+	}
+	return DIRTY_NONE;
+}
+
+/* Read every pending key; returns the dirty flags they raise. */
+static int ui_keys(struct app *a)
+{
+	int ch, dirty = 0;
+
+	while ((ch = getch()) != ERR) {
+		enum action act;
+
+		if (ch == KEY_RESIZE) {
+			dirty |= DIRTY_DRAW;
+			continue;
+		}
+		act = keys_lookup(ch);
+		if (act == ACT_NONE) {
+			char name[64];
+			const char *k = keyname(ch);
+
+			snprintf(name, sizeof(name), "%s", k ? k : "?");
+			snprintf(a->status, sizeof(a->status), "key %s does nothing here", name);
+			dirty |= DIRTY_DRAW;
+			continue;
+		}
+		a->status[0] = '\0';
+		dirty |= ui_dispatch(a, act);
+	}
+	return dirty;
+}
+
+static void ui_drain(int fd)
+{
+	char buf[64];
+
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+}
+
+int ui_run(struct app *a, volatile const int *stop, int wake_fd)
+{
+	double next = 0;
+	int dirty = DIRTY_SAMPLE, rc;
+
+	if (ui_start() < 0) {
+		fprintf(stderr, "oomtop: cannot use this terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "unset");
+		return EXIT_RUNTIME;
+	}
+	while (!*stop && !(dirty & DIRTY_QUIT)) {
+		struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
+		double wait;
+
+		if ((dirty & DIRTY_SAMPLE) || ui_now() >= next) {
+			rc = app_refresh(a);
+			if (rc < 0)
+				fatal("cannot read processes: %s", strerror(-rc));
+			next = ui_now() + a->opt.delay;
+			dirty |= DIRTY_DRAW;
+		} else if (dirty & DIRTY_REBUILD) {
+			table_rebuild(&a->table, &a->procs);
+			dirty |= DIRTY_DRAW;
+		}
+		if (dirty & DIRTY_DRAW) {
+			table_scroll(&a->table, view_table_rows());
+			view_draw(a);
+			refresh();
+		}
+		wait = next - ui_now();
+		if (wait < 0)
+			wait = 0;
+		if (poll(fds, 2, (int)(wait * 1000) + 1) < 0 && errno != EINTR)
+			fatal("poll: %s", strerror(errno));
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			break; /* the terminal went away */
+		if (fds[1].revents & POLLIN)
+			ui_drain(wake_fd);
+		dirty = ui_keys(a);
+	}
+	ui_restore();
+	return 0;
+}

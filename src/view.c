@@ -1,0 +1,181 @@
+/* view.c - the title, the process table and the status line */
+#include "view.h"
+
+#include "rank.h"
+#include "tui.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#define CELL_MAX 4096
+#define TITLE_LINES 2 /* title, column header */
+
+size_t view_table_rows(void)
+{
+	return LINES > TITLE_LINES + 1 ? (size_t)(LINES - TITLE_LINES - 1) : 0;
+}
+
+/*
+ * Put already-escaped text at (y, x), at most width screen cells, never
+ * splitting a character. Returns the cells used.
+ */
+static int view_put(int y, int x, const char *s, int width)
+{
+	mbstate_t st;
+	int used = 0;
+	size_t i = 0, len = strlen(s);
+
+	memset(&st, 0, sizeof(st));
+	move(y, x);
+	while (i < len && used < width) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, len - i, &st);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			break; /* cannot happen after escaping; stop rather than guess */
+		w = wcwidth(wc);
+		if (w < 0 || used + w > width)
+			break;
+		addnstr(s + i, (int)n);
+		used += w;
+		i += n;
+	}
+	return used;
+}
+
+static void view_title(const struct app *a)
+{
+	char line[512], when[16];
+	const struct proc *first = NULL;
+	size_t i, killable = 0;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	for (i = 0; i < a->table.nview; i++) {
+		const struct proc *p = a->table.view[i];
+
+		if (p->rank > 0)
+			killable++;
+		if (p->rank == 1)
+			first = p;
+	}
+	localtime_r(&now, &tm);
+	strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	if (first) {
+		char name[PROC_COMM_MAX * 4 + 1], rss[16];
+
+		column_format(first, COL_COMMAND, UNIT_AUTO, false, a->esc_flags, name, sizeof(name));
+		column_format_size(rss, sizeof(rss), first->rss_kb, UNIT_AUTO, 6);
+		snprintf(line, sizeof(line), "oomtop %s  %zu processes, %zu killable  next victim: %d %s (%s)",
+			 when, a->table.nview, killable, first->pid, name, rss);
+	} else {
+		snprintf(line, sizeof(line), "oomtop %s  %zu processes, %zu killable", when,
+			 a->table.nview, killable);
+	}
+	attron(A_BOLD);
+	view_put(0, 0, line, COLS);
+	attroff(A_BOLD);
+}
+
+static void view_header(const enum column *cols, int ncols, int cmd_width)
+{
+	int i, x = 0;
+
+	attron(A_REVERSE);
+	move(1, 0);
+	hline(' ', COLS);
+	for (i = 0; i < ncols; i++) {
+		const struct column_info *ci = column_info(cols[i]);
+		int w = cols[i] == COL_COMMAND ? cmd_width : ci->width;
+		char cell[32];
+
+		snprintf(cell, sizeof(cell), ci->left ? "%-*s" : "%*s", w < 31 ? w : 31, ci->name);
+		view_put(1, x, cell, w);
+		x += w + 1;
+	}
+	attroff(A_REVERSE);
+}
+
+static void view_row(const struct app *a, const struct proc *p, int y, const enum column *cols,
+		     int ncols, int cmd_width, bool selected)
+{
+	char cell[CELL_MAX], pad[64];
+	attr_t attr = A_NORMAL;
+	int i, x = 0;
+
+	if (selected)
+		attr = A_REVERSE;
+	else if (p->rank == 1)
+		attr = A_BOLD;
+	else if (p->rank == 0)
+		attr = A_DIM;
+	attron(attr);
+	if (selected) {
+		move(y, 0);
+		hline(' ', COLS);
+	}
+	for (i = 0; i < ncols; i++) {
+		const struct column_info *ci = column_info(cols[i]);
+
+		column_format(p, cols[i], a->unit, a->show_cmdline, a->esc_flags, cell, sizeof(cell));
+		if (cols[i] == COL_COMMAND) {
+			view_put(y, x, cell, cmd_width);
+			break;
+		}
+		snprintf(pad, sizeof(pad), ci->left ? "%-*s" : "%*s", ci->width, cell);
+		view_put(y, x, pad, (int)strlen(pad));
+		x += (int)strlen(pad) + 1;
+	}
+	attroff(attr);
+}
+
+static void view_status(const struct app *a)
+{
+	static const char hint[] =
+		"q quit  Up/Down/PgUp/PgDn move  space refresh  E units  K kthreads";
+	char line[512];
+
+	if (a->status[0])
+		snprintf(line, sizeof(line), "%s", a->status);
+	else
+		snprintf(line, sizeof(line), "%s  [units %s%s]", hint, unit_name(a->unit),
+			 a->table.show_kthreads ? ", kthreads shown" : "");
+	view_put(LINES - 1, 0, line, COLS);
+}
+
+static void view_too_small(void)
+{
+	char msg[128];
+
+	snprintf(msg, sizeof(msg), "terminal too small: %dx%d, oomtop needs %dx%d", COLS, LINES,
+		 VIEW_MIN_COLS, VIEW_MIN_LINES);
+	view_put(0, 0, msg, COLS);
+	if (LINES > 1)
+		view_put(1, 0, "enlarge the window, or press q to quit", COLS);
+}
+
+void view_draw(const struct app *a)
+{
+	enum column cols[COL_COUNT];
+	int ncols, cmd_width;
+	size_t i, rows = view_table_rows();
+
+	erase();
+	if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES) {
+		view_too_small();
+		return;
+	}
+	ncols = column_layout(COLS, cols, &cmd_width);
+	view_title(a);
+	view_header(cols, ncols, cmd_width);
+	for (i = 0; i < rows && a->table.top + i < a->table.nview; i++) {
+		size_t idx = a->table.top + i;
+
+		view_row(a, a->table.view[idx], TITLE_LINES + (int)i, cols, ncols, cmd_width,
+			 idx == a->table.sel);
+	}
+	view_status(a);
+}
