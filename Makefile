@@ -64,25 +64,32 @@ check-libs:
 	    echo "oomtop: $$lib not found: install $${rest%%:*} (Debian/Ubuntu) or $${rest#*:} (Fedora), or run 'make deps'"; exit 1; }; \
 	done
 
+# V=1 shows the full commands.
+Q = $(if $(V),,@)
+
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | check-libs
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(OUT): $(OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(ALL_LDFLAGS) $(PC_LIBS)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(ALL_LDFLAGS) $(PC_LIBS) -lm
 
 $(BUILD)/liboomtop.a: $(LIBOBJS)
-	$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liboomtop.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/liboomtop.a $(ALL_LDFLAGS) \
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/liboomtop.a $(ALL_LDFLAGS) \
 	  $(CMOCKA_LIBS) $(PC_LIBS) -lm
 
 $(BUILD)/helpers/%: tests/helpers/%.c
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 -O1 -Wall -Wextra -Werror -o $@ $<
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) -std=gnu11 -O1 -Wall -Wextra -Werror -o $@ $<
 
 # Install what is missing, as root or through sudo, showing each command.
 deps:
@@ -90,12 +97,12 @@ deps:
 	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
 	else echo "oomtop: 'make deps' needs root or sudo to install packages"; exit 1; fi; \
 	if command -v apt-get >/dev/null 2>&1; then \
-	  echo "+ $$sudo apt-get update"; \
+	  echo "+ $${sudo:+$$sudo }apt-get update"; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q || exit 1; \
-	  echo "+ $$sudo apt-get install -y --no-install-recommends $(DEB_PKGS)"; \
+	  echo "+ $${sudo:+$$sudo }apt-get install -y --no-install-recommends $(DEB_PKGS)"; \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(DEB_PKGS); \
 	elif command -v dnf >/dev/null 2>&1; then \
-	  echo "+ $$sudo dnf install -y $(RPM_PKGS)"; \
+	  echo "+ $${sudo:+$$sudo }dnf install -y $(RPM_PKGS)"; \
 	  $$sudo dnf install -y $(RPM_PKGS); \
 	else echo "oomtop: no apt-get or dnf here: install by hand: $(DEB_PKGS)"; exit 1; fi
 

@@ -4,8 +4,13 @@
 
 #include "proc.h"
 
-/* Whether the kernel would ever pick p (adj -1000, init, kthreads, score 0: no). */
-bool rank_killable(const struct proc *p);
+/*
+ * Whether the kernel would ever pick p: not kernel threads, adj -1000,
+ * zombies, nor what the kernel marks unkillable (the global init, tasks
+ * already reaped or in vfork), which read oom_score 0 although their
+ * badness (p->badness, filled first) says otherwise.
+ */
+bool rank_killable(const struct proc *p, unsigned long long total_pages);
 
 /*
  * The kernel's oom_badness() for p, in pages, as mm/oom_kill.c computes it:

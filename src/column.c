@@ -107,9 +107,7 @@ void column_format(const struct proc *p, enum column c, enum unit u, bool cmdlin
 		snprintf(buf, cap, "%d", p->pid);
 		break;
 	case COL_USER:
-		if (p->user[0] && strlen(p->user) <= (size_t)w)
-			escape_text(buf, cap, p->user, strlen(p->user), esc_flags);
-		else
+		if (!p->user[0] || escape_text(buf, cap, p->user, strlen(p->user), esc_flags) > (size_t)w)
 			snprintf(buf, cap, "%u", p->uid);
 		break;
 	case COL_SCORE:
@@ -140,6 +138,8 @@ void column_format(const struct proc *p, enum column c, enum unit u, bool cmdlin
 	default:
 		if (cmdline && p->cmdline && p->cmdline[0])
 			escape_text(buf, cap, p->cmdline, strlen(p->cmdline), esc_flags);
+		else if (cap <= 2 && cap > 0)
+			buf[0] = '\0';
 		else if (cap > 2) {
 			size_t n;
 

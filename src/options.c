@@ -62,6 +62,7 @@ static int options_int(const char *s, long min, long max, long *out)
 static int options_pids(const char *s, struct options *o)
 {
 	char *copy = x_strdup(s), *save = NULL, *tok;
+	size_t before = o->npids;
 	int rc = 0;
 
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -74,7 +75,7 @@ static int options_pids(const char *s, struct options *o)
 		o->pids = x_realloc(o->pids, (o->npids + 1) * sizeof(*o->pids));
 		o->pids[o->npids++] = (int)v;
 	}
-	if (o->npids == 0)
+	if (o->npids == before)
 		rc = -1;
 	free(copy);
 	return rc;
@@ -154,7 +155,10 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			snprintf(err, errlen, "option '%s' needs a value", argv[optind - 1]);
 			return OPTIONS_ERROR;
 		default:
-			snprintf(err, errlen, "unknown option '%s'", argv[optind - 1]);
+			if (optopt)
+				snprintf(err, errlen, "unknown option '-%c'", optopt);
+			else
+				snprintf(err, errlen, "unknown option '%s'", argv[optind - 1]);
 			return OPTIONS_ERROR;
 		}
 	}

@@ -7,10 +7,30 @@
 
 #define OOM_SCORE_ADJ_MIN (-1000)
 
-bool rank_killable(const struct proc *p)
+/*
+ * The value /proc/PID/oom_score shows for a badness (fs/proc/base.c):
+ * (1000 + badness * 1000 / totalpages) * 2 / 3, in C's truncating division.
+ */
+static long long rank_points(long long badness, unsigned long long total_pages)
 {
-	return !p->kthread && p->pid != 1 && p->oom_adj != OOM_SCORE_ADJ_MIN &&
-	       p->oom_score > 0 && p->state != 'Z';
+	long long total = total_pages ? (long long)total_pages : 1;
+
+	return (1000 + badness * 1000 / total) * 2 / 3;
+}
+
+bool rank_killable(const struct proc *p, unsigned long long total_pages)
+{
+	if (p->kthread || p->oom_adj == OOM_SCORE_ADJ_MIN || p->state == 'Z')
+		return false;
+	/*
+	 * oom_score 0 means either "never" (the global init, a task marked
+	 * MMF_OOM_SKIP or in vfork: badness LONG_MIN) or a real badness so low
+	 * that it rounds to 0 (adj near -1000): the kernel still picks those as
+	 * a last resort. Tell them apart by what the score should read.
+	 */
+	if (p->oom_score == 0)
+		return rank_points(p->badness, total_pages) <= 0;
+	return true;
 }
 
 long long rank_badness(const struct proc *p, unsigned long long total_pages,
@@ -59,10 +79,11 @@ void rank_compute(struct procset *ps)
 
 		p->badness = rank_badness(p, ps->total_pages, ps->page_kb);
 		p->rank = 0;
-		if (rank_killable(p))
+		if (rank_killable(p, ps->total_pages))
 			order[n++] = p;
 	}
-	qsort(order, n, sizeof(*order), rank_qsort_cmp);
+	if (n > 1)
+		qsort(order, n, sizeof(*order), rank_qsort_cmp);
 	for (i = 0; i < n; i++)
 		order[i]->rank = (int)i + 1;
 }

@@ -14,7 +14,8 @@
 #include <unistd.h>
 
 #define PF_KTHREAD 0x00200000UL /* include/linux/sched.h */
-#define STATUS_BUF 16384
+#define STATUS_BUF 16384          /* grows for processes in many groups */
+#define STATUS_BUF_MAX (8 << 20)
 
 /* The libproc2 items, in this order; results are indexed by position. */
 enum sampler_slot {
@@ -40,7 +41,8 @@ struct sampler {
 	struct meminfo_info *mem;
 	int proc_fd;
 	unsigned long page_kb;
-	char *buf; /* STATUS_BUF bytes for /proc/PID/status */
+	char *buf; /* for /proc/PID/status, reused */
+	size_t buf_cap;
 };
 
 struct sampler *sampler_new(void)
@@ -62,7 +64,8 @@ struct sampler *sampler_new(void)
 		goto fail;
 	}
 	s->page_kb = (unsigned long)sysconf(_SC_PAGESIZE) / 1024;
-	s->buf = x_malloc(STATUS_BUF);
+	s->buf_cap = STATUS_BUF;
+	s->buf = x_malloc(s->buf_cap);
 	return s;
 fail:
 	rc = errno;
@@ -97,9 +100,15 @@ static int sampler_status(struct sampler *s, int pid, struct status_mem *m)
 	fd = openat(s->proc_fd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	while (len < STATUS_BUF - 1 &&
-	       (n = read(fd, s->buf + len, STATUS_BUF - 1 - len)) > 0)
+	while ((n = read(fd, s->buf + len, s->buf_cap - len)) > 0) {
 		len += (size_t)n;
+		if (len == s->buf_cap && s->buf_cap < STATUS_BUF_MAX) {
+			s->buf_cap *= 2;
+			s->buf = x_realloc(s->buf, s->buf_cap);
+		} else if (len == s->buf_cap) {
+			break;
+		}
+	}
 	close(fd);
 	if (len == 0)
 		return -ESRCH; /* a process gone between open and read */

@@ -96,7 +96,8 @@ void table_rebuild(struct table *t, struct procset *ps)
 	for (i = 0; i < ps->n; i++)
 		if (table_wants(t, &ps->v[i]))
 			t->view[t->nview++] = &ps->v[i];
-	qsort_r(t->view, t->nview, sizeof(*t->view), table_qsort_cmp, t);
+	if (t->nview > 1)
+		qsort_r(t->view, t->nview, sizeof(*t->view), table_qsort_cmp, t);
 
 	if (t->sel_valid) {
 		for (i = 0; i < t->nview; i++) {
@@ -113,8 +114,13 @@ void table_rebuild(struct table *t, struct procset *ps)
 
 void table_move(struct table *t, long delta)
 {
-	long s = (long)t->sel + delta;
+	long s;
 
+	if (delta > (long)t->nview)
+		delta = (long)t->nview;
+	if (delta < -(long)t->nview)
+		delta = -(long)t->nview;
+	s = (long)t->sel + delta;
 	if (t->nview == 0) {
 		t->sel = 0;
 		t->sel_valid = false;

@@ -136,8 +136,13 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 	int dirty = DIRTY_SAMPLE, rc;
 
 	if (ui_start() < 0) {
-		fprintf(stderr, "oomtop: cannot use this terminal (TERM=%s)\n",
-			getenv("TERM") ? getenv("TERM") : "unset");
+		const char *term = getenv("TERM");
+
+		if (!term || !*term)
+			fprintf(stderr, "oomtop: TERM is not set: set it (e.g. TERM=xterm-256color) or use -b\n");
+		else
+			fprintf(stderr, "oomtop: unknown terminal type '%s' (TERM): set a known one, or use -b\n",
+				term);
 		return EXIT_RUNTIME;
 	}
 	while (!*stop && !(dirty & DIRTY_QUIT)) {

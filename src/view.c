@@ -150,11 +150,12 @@ static void view_too_small(void)
 {
 	char msg[128];
 
-	snprintf(msg, sizeof(msg), "terminal too small: %dx%d, oomtop needs %dx%d", COLS, LINES,
-		 VIEW_MIN_COLS, VIEW_MIN_LINES);
-	view_put(0, 0, msg, COLS);
+	view_put(0, 0, "terminal too small", COLS);
+	snprintf(msg, sizeof(msg), "%dx%d, need %dx%d", COLS, LINES, VIEW_MIN_COLS, VIEW_MIN_LINES);
 	if (LINES > 1)
-		view_put(1, 0, "enlarge the window, or press q to quit", COLS);
+		view_put(1, 0, msg, COLS);
+	if (LINES > 2)
+		view_put(2, 0, "q quits", COLS);
 }
 
 void view_draw(const struct app *a)

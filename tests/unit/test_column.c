@@ -1,0 +1,455 @@
+/* test_column.c - sizes, cells and the layout of the table's columns */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "column.h"
+#include "escape.h"
+
+/* Fail with a TAP diagnostic line (tests/run.sh shows the lines starting with #). */
+#define FAIL(...) do { \
+		printf("# "); \
+		printf(__VA_ARGS__); \
+		putchar('\n'); \
+		fflush(stdout); \
+		fail(); \
+	} while (0)
+
+#define KIB 1UL
+#define MIB (1024UL * KIB)
+#define GIB (1024UL * MIB)
+#define TIB (1024UL * GIB)
+
+static const char *size(unsigned long kb, enum unit u, int width)
+{
+	static char buf[64];
+
+	memset(buf, 'X', sizeof(buf));
+	column_format_size(buf, sizeof(buf), kb, u, width);
+	assert_non_null(memchr(buf, '\0', sizeof(buf)));
+	return buf;
+}
+
+static void test_size_auto(void **state)
+{
+	(void)state;
+	assert_string_equal(size(0, UNIT_AUTO, 6), "0K");
+	assert_string_equal(size(4, UNIT_AUTO, 6), "4K");
+	assert_string_equal(size(999, UNIT_AUTO, 6), "999K");
+	assert_string_equal(size(1024, UNIT_AUTO, 6), "1.0M");
+	assert_string_equal(size(1536, UNIT_AUTO, 6), "1.5M");
+	assert_string_equal(size(200 * MIB, UNIT_AUTO, 6), "200M");
+	assert_string_equal(size(2 * GIB, UNIT_AUTO, 6), "2.0G");
+	assert_string_equal(size(3 * GIB + 512 * MIB, UNIT_AUTO, 6), "3.5G");
+	assert_string_equal(size(512 * GIB, UNIT_AUTO, 6), "512G");
+}
+
+static void test_size_kib(void **state)
+{
+	(void)state;
+	assert_string_equal(size(0, UNIT_KIB, 6), "0K");
+	assert_string_equal(size(1536, UNIT_KIB, 6), "1536K");
+	assert_string_equal(size(99999, UNIT_KIB, 6), "99999K");
+	/* 100000K is 7 characters: moves up to MiB */
+	assert_string_equal(size(100000, UNIT_KIB, 6), "97.7M");
+	assert_string_equal(size(123456, UNIT_KIB, 6), "121M");
+}
+
+static void test_size_mib(void **state)
+{
+	(void)state;
+	assert_string_equal(size(512, UNIT_MIB, 6), "0.5M");
+	assert_string_equal(size(200 * MIB, UNIT_MIB, 6), "200M");
+	assert_string_equal(size(3 * GIB, UNIT_MIB, 6), "3072M");
+	assert_string_equal(size(9999 * MIB, UNIT_MIB, 6), "9999M");
+	/* a forced unit that does not fit moves up */
+	assert_string_equal(size(100000 * MIB, UNIT_MIB, 6), "97.7G");
+	/* zero in a forced unit is still zero, in that unit */
+	assert_true(strcmp(size(0, UNIT_MIB, 6), "0M") == 0 ||
+		    strcmp(size(0, UNIT_MIB, 6), "0.0M") == 0);
+}
+
+static void test_size_gib(void **state)
+{
+	(void)state;
+	assert_string_equal(size(2 * GIB, UNIT_GIB, 6), "2.0G");
+	assert_string_equal(size(200 * MIB, UNIT_GIB, 6), "0.2G");
+	assert_string_equal(size(1500 * GIB, UNIT_GIB, 6), "1500G");
+	/* a tiny value in a forced unit rounds to zero, in that unit */
+	assert_true(strcmp(size(4, UNIT_GIB, 6), "0G") == 0 ||
+		    strcmp(size(4, UNIT_GIB, 6), "0.0G") == 0);
+}
+
+/* The number a string like "97.7M" stands for, in KiB. */
+static double size_value(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	switch (*end) {
+	case 'T': v *= 1024.0; /* fall through */
+	case 'G': v *= 1024.0; /* fall through */
+	case 'M': v *= 1024.0; /* fall through */
+	case 'K': break;
+	default: FAIL("no unit letter in '%s'", s);
+	}
+	assert_int_equal(end[1], '\0');
+	return v;
+}
+
+/*
+ * Over a wide range of values and every unit: the text fits in 6
+ * characters, is never in a smaller unit than asked for, and stands for
+ * the value within rounding.
+ */
+static void test_size_sweep_width_6(void **state)
+{
+	static const char order[] = "KMGT";
+	unsigned long kb;
+	int u;
+
+	(void)state;
+	for (u = UNIT_AUTO; u < UNIT_COUNT; u++) {
+		for (kb = 0; kb < 90000 * TIB; kb = kb < 2000 ? kb + 1 : kb + kb / 97 + 1) {
+			const char *s = size(kb, (enum unit)u, 6);
+			size_t len = strlen(s);
+			double v = size_value(s);
+			const char *letter = strchr(order, s[len - 1]);
+
+			assert_true(len <= 6);
+			assert_non_null(letter);
+			if (u != UNIT_AUTO)
+				assert_true(letter - order >= u - UNIT_KIB);
+			/* rounding to one decimal of the unit, or to whole units */
+			{
+				double unit = 1.0;
+				int e;
+
+				for (e = 0; e < letter - order; e++)
+					unit *= 1024.0;
+				assert_true(v - (double)kb <= unit * 0.5 + 1e-6);
+				assert_true((double)kb - v <= unit * 0.5 + 1e-6);
+			}
+		}
+	}
+}
+
+/* A value too wide in G moves on to T (100000 GiB = "97.7T"). */
+static void test_size_terabytes(void **state)
+{
+	(void)state;
+	assert_string_equal(size(100000 * GIB, UNIT_AUTO, 6), "97.7T");
+	assert_string_equal(size(100000 * GIB, UNIT_GIB, 6), "97.7T");
+	assert_string_equal(size(99999 * GIB, UNIT_GIB, 6), "99999G");
+	assert_string_equal(size(900 * TIB, UNIT_AUTO, 6), "900T");
+}
+
+static void test_size_narrow_width(void **state)
+{
+	(void)state;
+	/* at width 4 the decimal goes before the unit moves up */
+	assert_string_equal(size(200 * MIB, UNIT_AUTO, 4), "200M");
+	assert_true(strlen(size(99999, UNIT_KIB, 4)) <= 4);
+	assert_true(strlen(size(15 * MIB + 700, UNIT_MIB, 4)) <= 4);
+}
+
+static struct proc mkproc(void)
+{
+	struct proc p;
+
+	memset(&p, 0, sizeof(p));
+	p.pid = 4242;
+	p.uid = 1000;
+	strcpy(p.user, "alice");
+	strcpy(p.comm, "firefox");
+	p.state = 'S';
+	p.oom_score = 712;
+	p.oom_adj = 200;
+	p.rss_kb = 2 * GIB;
+	p.anon_kb = 1536 * MIB;
+	p.file_kb = 400 * MIB;
+	p.shmem_kb = 112 * MIB;
+	p.swap_kb = 0;
+	p.pte_kb = 5280;
+	p.rank = 3;
+	return p;
+}
+
+static const char *cell(const struct proc *p, enum column c, enum unit u, bool cmdline, int flags)
+{
+	static char buf[256];
+
+	memset(buf, 'X', sizeof(buf));
+	column_format(p, c, u, cmdline, flags, buf, sizeof(buf));
+	assert_non_null(memchr(buf, '\0', sizeof(buf)));
+	return buf;
+}
+
+static void test_format_numbers(void **state)
+{
+	struct proc p = mkproc();
+
+	(void)state;
+	assert_string_equal(cell(&p, COL_RANK, UNIT_AUTO, true, 0), "3");
+	p.rank = 0;
+	assert_string_equal(cell(&p, COL_RANK, UNIT_AUTO, true, 0), "never");
+	assert_string_equal(cell(&p, COL_PID, UNIT_AUTO, true, 0), "4242");
+	assert_string_equal(cell(&p, COL_SCORE, UNIT_AUTO, true, 0), "712");
+	assert_string_equal(cell(&p, COL_ADJ, UNIT_AUTO, true, 0), "200");
+	p.oom_adj = -1000;
+	assert_string_equal(cell(&p, COL_ADJ, UNIT_AUTO, true, 0), "-1000");
+	assert_string_equal(cell(&p, COL_RSS, UNIT_AUTO, true, 0), "2.0G");
+	assert_string_equal(cell(&p, COL_ANON, UNIT_AUTO, true, 0), "1.5G");
+	assert_string_equal(cell(&p, COL_FILE, UNIT_AUTO, true, 0), "400M");
+	assert_string_equal(cell(&p, COL_SHMEM, UNIT_AUTO, true, 0), "112M");
+	assert_string_equal(cell(&p, COL_SWAP, UNIT_AUTO, true, 0), "0K");
+	assert_string_equal(cell(&p, COL_PTE, UNIT_AUTO, true, 0), "5.2M");
+	assert_string_equal(cell(&p, COL_PTE, UNIT_KIB, true, 0), "5280K");
+	assert_string_equal(cell(&p, COL_RSS, UNIT_MIB, true, 0), "2048M");
+}
+
+static void test_format_user(void **state)
+{
+	struct proc p = mkproc();
+
+	(void)state;
+	assert_string_equal(cell(&p, COL_USER, UNIT_AUTO, true, 0), "alice");
+	strcpy(p.user, "postgres");  /* exactly 8 */
+	assert_string_equal(cell(&p, COL_USER, UNIT_AUTO, true, 0), "postgres");
+	strcpy(p.user, "systemd-resolve");
+	p.uid = 101;
+	assert_string_equal(cell(&p, COL_USER, UNIT_AUTO, true, 0), "101");
+	p.user[0] = '\0';
+	p.uid = 65534;
+	assert_string_equal(cell(&p, COL_USER, UNIT_AUTO, true, 0), "65534");
+	/* a user name is text from outside too */
+	strcpy(p.user, "a\x1b" "b");
+	assert_string_equal(cell(&p, COL_USER, UNIT_AUTO, true, ESCAPE_UTF8), "a\\x1bb");
+	/* what counts is the width once escaped: 10 characters do not fit */
+	strcpy(p.user, "ab\x1b\x1b");
+	p.uid = 1234;
+	assert_string_equal(cell(&p, COL_USER, UNIT_AUTO, true, ESCAPE_UTF8), "1234");
+}
+
+static void test_format_command(void **state)
+{
+	struct proc p = mkproc();
+	const char *args = "/usr/lib/firefox/firefox\0-contentproc\0-isForBrowser";
+
+	(void)state;
+	/* no command line: [comm] */
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, true, ESCAPE_UTF8), "[firefox]");
+	proc_set_cmdline(&p, args, 52);
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, true, ESCAPE_UTF8),
+			    "/usr/lib/firefox/firefox -contentproc -isForBrowser");
+	/* command lines off: the name */
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, false, ESCAPE_UTF8), "[firefox]");
+	/* an empty command line (kernel thread, zombie): the name */
+	proc_set_cmdline(&p, "", 0);
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, true, ESCAPE_UTF8), "[firefox]");
+	free(p.cmdline);
+}
+
+static void test_format_hostile(void **state)
+{
+	struct proc p = mkproc();
+	const char *hostile = "x\x1b]0;pwned\x07\n\\\xff";
+
+	(void)state;
+	strcpy(p.comm, hostile);
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, false, ESCAPE_UTF8),
+			    "[x\\x1b]0;pwned\\x07\\x0a\\\\\\xff]");
+	proc_set_cmdline(&p, "rm\0-rf\0\x1b[2J\xe2\x80\xae", 14);
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, true, ESCAPE_UTF8),
+			    "rm -rf \\x1b[2J\\xe2\\x80\\xae");
+	/* without ESCAPE_UTF8 even valid UTF-8 is escaped */
+	strcpy(p.comm, "caf\xc3\xa9");
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, false, 0), "[caf\\xc3\\xa9]");
+	assert_string_equal(cell(&p, COL_COMMAND, UNIT_AUTO, false, ESCAPE_UTF8), "[caf\xc3\xa9]");
+	free(p.cmdline);
+}
+
+/* In a small buffer the name keeps its closing bracket and no cut escape. */
+static void test_format_command_small_buffer(void **state)
+{
+	struct proc p = mkproc();
+	char buf[16];
+	size_t cap;
+
+	(void)state;
+	strcpy(p.comm, "ab\x1b" "cdefghijklmnop");
+	for (cap = 3; cap <= sizeof(buf); cap++) {
+		size_t n;
+
+		memset(buf, 'X', sizeof(buf));
+		column_format(&p, COL_COMMAND, UNIT_AUTO, false, ESCAPE_UTF8, buf, cap);
+		n = strlen(buf);
+		assert_true(n < cap);
+		assert_int_equal(buf[0], '[');
+		assert_int_equal(buf[n - 1], ']');
+		/* either the whole escape or none of it */
+		if (n > 4)
+			assert_memory_equal(buf, "[ab\\x1b", n - 1 < 7 ? n - 1 : 7);
+		assert_true(n == 2 || n == 3 || n == 4 || n >= 8);
+	}
+}
+
+static void test_by_name(void **state)
+{
+	int c;
+
+	(void)state;
+	assert_int_equal(column_by_name("RSS"), COL_RSS);
+	assert_int_equal(column_by_name("rss"), COL_RSS);
+	assert_int_equal(column_by_name("Command"), COL_COMMAND);
+	assert_int_equal(column_by_name("rank"), COL_RANK);
+	assert_int_equal(column_by_name("nope"), -1);
+	assert_int_equal(column_by_name(""), -1);
+	assert_int_equal(column_by_name("RSSX"), -1);
+	for (c = 0; c < COL_COUNT; c++) {
+		const struct column_info *ci = column_info((enum column)c);
+
+		assert_non_null(ci->name);
+		assert_int_equal(column_by_name(ci->name), c);
+		assert_non_null(ci->help);
+		assert_true(ci->help[0] != '\0');
+		if (c == COL_COMMAND)
+			assert_int_equal(ci->width, 0);
+		else
+			assert_true(ci->width >= (int)strlen(ci->name));
+	}
+	assert_string_equal(unit_name(UNIT_AUTO), "auto");
+	assert_string_equal(unit_name(UNIT_KIB), "KiB");
+	assert_string_equal(unit_name(UNIT_MIB), "MiB");
+	assert_string_equal(unit_name(UNIT_GIB), "GiB");
+}
+
+/* The columns of the issue, in this order. */
+static void test_names(void **state)
+{
+	static const char *const names[COL_COUNT] = {
+		"RANK", "PID", "USER", "SCORE", "ADJ", "RSS", "ANON", "FILE", "SHMEM",
+		"SWAP", "PTE", "COMMAND",
+	};
+	int c;
+
+	(void)state;
+	for (c = 0; c < COL_COUNT; c++)
+		assert_string_equal(column_info((enum column)c)->name, names[c]);
+}
+
+/* Checks every layout must pass; returns the number of columns. */
+static int check_layout(int width, enum column *cols, int *cmd)
+{
+	bool seen[COL_COUNT] = { false };
+	int n, i, used = 0;
+
+	memset(cols, 0xff, COL_COUNT * sizeof(*cols));
+	*cmd = -1;
+	n = column_layout(width, cols, cmd);
+	assert_true(n >= 2 && n <= COL_COUNT);
+	assert_int_equal(cols[n - 1], COL_COMMAND);
+	for (i = 0; i < n; i++) {
+		assert_true(cols[i] >= 0 && cols[i] < COL_COUNT);
+		assert_false(seen[cols[i]]);
+		seen[cols[i]] = true;
+		if (i > 0)
+			assert_true(cols[i - 1] < cols[i]); /* display order */
+		if (cols[i] != COL_COMMAND)
+			used += column_info(cols[i])->width + 1;
+	}
+	/* the columns that are never dropped */
+	assert_true(seen[COL_RANK] && seen[COL_PID] && seen[COL_ADJ] && seen[COL_RSS]);
+	assert_true(*cmd >= 0);
+	assert_true(used + *cmd <= width);
+	return n;
+}
+
+static void test_layout_200(void **state)
+{
+	enum column cols[COL_COUNT];
+	int cmd;
+
+	(void)state;
+	assert_int_equal(check_layout(200, cols, &cmd), COL_COUNT);
+	assert_true(cmd >= 100);
+}
+
+static void test_layout_80(void **state)
+{
+	enum column cols[COL_COUNT];
+	int cmd, n, i;
+	bool user = false, score = false;
+
+	(void)state;
+	n = check_layout(80, cols, &cmd);
+	assert_true(cmd >= 16);
+	assert_true(n < COL_COUNT);
+	for (i = 0; i < n; i++) {
+		user |= cols[i] == COL_USER;
+		score |= cols[i] == COL_SCORE;
+	}
+	/* the more important columns stay at 80 */
+	assert_true(user && score);
+}
+
+static void test_layout_40(void **state)
+{
+	enum column cols[COL_COUNT];
+	int cmd, n;
+
+	(void)state;
+	n = check_layout(40, cols, &cmd);
+	assert_true(n <= 6);
+	assert_true(cmd > 0);
+}
+
+static void test_layout_sweep(void **state)
+{
+	enum column cols[COL_COUNT];
+	int w, cmd, prev_n = 0;
+
+	(void)state;
+	for (w = 40; w <= 400; w++) {
+		int n = check_layout(w, cols, &cmd);
+
+		/* a wider terminal never shows fewer columns */
+		assert_true(n >= prev_n);
+		prev_n = n;
+		/* a dropped column comes back once COMMAND keeps 16 with it */
+		if (w >= 80)
+			assert_true(cmd >= 16);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_size_auto),
+		cmocka_unit_test(test_size_kib),
+		cmocka_unit_test(test_size_mib),
+		cmocka_unit_test(test_size_gib),
+		cmocka_unit_test(test_size_sweep_width_6),
+		cmocka_unit_test(test_size_terabytes),
+		cmocka_unit_test(test_size_narrow_width),
+		cmocka_unit_test(test_format_numbers),
+		cmocka_unit_test(test_format_user),
+		cmocka_unit_test(test_format_command),
+		cmocka_unit_test(test_format_hostile),
+		cmocka_unit_test(test_format_command_small_buffer),
+		cmocka_unit_test(test_by_name),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_layout_200),
+		cmocka_unit_test(test_layout_80),
+		cmocka_unit_test(test_layout_40),
+		cmocka_unit_test(test_layout_sweep),
+	};
+
+	return cmocka_run_group_tests_name("column", tests, NULL, NULL);
+}

@@ -1,0 +1,367 @@
+/* test_options.c - the command line: defaults, values, and the errors users make */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+/* Fail with a TAP diagnostic line (tests/run.sh shows the lines starting with #). */
+#define FAIL(...) do { \
+		printf("# "); \
+		printf(__VA_ARGS__); \
+		putchar('\n'); \
+		fflush(stdout); \
+		fail(); \
+	} while (0)
+
+static char err[256];
+
+/* Parse a NULL-terminated list of arguments after "oomtop". */
+static enum options_result parse_argv(struct options *o, char **args)
+{
+	char *argv[32];
+	int argc = 0;
+	enum options_result r;
+
+	argv[argc++] = "oomtop";
+	while (*args) {
+		assert_true(argc < 31);
+		argv[argc++] = *args++;
+	}
+	argv[argc] = NULL;
+	memset(err, 'X', sizeof(err) - 1);
+	err[sizeof(err) - 1] = '\0';
+	r = options_parse(argc, argv, o, err, sizeof(err));
+	/* the message is one line, and only for errors */
+	if (strchr(err, '\n') || (r == OPTIONS_ERROR) != (err[0] != '\0')) {
+		options_fini(o);
+		FAIL("result %d with message '%s'", r, err);
+	}
+	return r;
+}
+
+#define PARSE(o, ...) parse_argv(o, (char *[]){ __VA_ARGS__, NULL })
+
+/* Expect an error whose message names what was wrong. */
+static void expect_error(char **args, const char *mention)
+{
+	struct options o;
+	enum options_result r = parse_argv(&o, args);
+
+	options_fini(&o);
+	if (r != OPTIONS_ERROR) {
+		char line[256] = "";
+
+		for (; *args; args++) {
+			strncat(line, " '", sizeof(line) - strlen(line) - 1);
+			strncat(line, *args, sizeof(line) - strlen(line) - 1);
+			strncat(line, "'", sizeof(line) - strlen(line) - 1);
+		}
+		FAIL("oomtop%s was accepted (result %d)", line, r);
+	}
+	if (mention && !strstr(err, mention))
+		FAIL("error '%s' does not mention '%s'", err, mention);
+}
+
+#define ERROR(mention, ...) expect_error((char *[]){ __VA_ARGS__, NULL }, mention)
+
+static void test_defaults(void **state)
+{
+	struct options o;
+	char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(parse_argv(&o, none), OPTIONS_RUN);
+	assert_false(o.batch);
+	assert_int_equal(o.iterations, 1);
+	assert_true(o.delay == 2.0);
+	assert_int_equal(o.format, FORMAT_TEXT);
+	assert_null(o.pids);
+	assert_int_equal(o.npids, 0);
+	assert_null(o.user);
+	options_fini(&o);
+}
+
+static void test_batch_iterations_delay(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-b", "-n", "5", "-d", "0.5"), OPTIONS_RUN);
+	assert_true(o.batch);
+	assert_int_equal(o.iterations, 5);
+	assert_true(o.delay == 0.5);
+	options_fini(&o);
+
+	assert_int_equal(PARSE(&o, "--batch", "--iterations=3", "--delay=1.25"), OPTIONS_RUN);
+	assert_true(o.batch);
+	assert_int_equal(o.iterations, 3);
+	assert_true(o.delay == 1.25);
+	options_fini(&o);
+
+	assert_int_equal(PARSE(&o, "-bn0", "-d10"), OPTIONS_RUN);
+	assert_true(o.batch);
+	assert_int_equal(o.iterations, 0);
+	assert_true(o.delay == 10.0);
+	options_fini(&o);
+
+	assert_int_equal(PARSE(&o, "-d", "3"), OPTIONS_RUN);
+	assert_false(o.batch);
+	assert_true(o.delay == 3.0);
+	options_fini(&o);
+}
+
+static void test_bad_delay(void **state)
+{
+	(void)state;
+	ERROR("'0'", "-d", "0");
+	ERROR("-1", "-d", "-1");
+	ERROR("-0.5", "-d", "-0.5");
+	ERROR("nan", "-d", "nan");
+	ERROR("inf", "-d", "inf");
+	ERROR("-inf", "-d", "-inf");
+	ERROR("1x", "-d", "1x");
+	ERROR("1e999", "-d", "1e999");
+	ERROR("1e10", "-d", "1e10");
+	ERROR("abc", "--delay=abc");
+	ERROR(NULL, "-d", "");
+}
+
+static void test_bad_iterations(void **state)
+{
+	(void)state;
+	ERROR("-1", "-b", "-n", "-1");
+	ERROR("x", "-b", "-n", "x");
+	ERROR("2.5", "-b", "-n", "2.5");
+	ERROR("99999999999", "-b", "-n", "99999999999");
+	ERROR(NULL, "-b", "-n", "");
+}
+
+static void test_format(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-b", "--format=json"), OPTIONS_RUN);
+	assert_int_equal(o.format, FORMAT_JSON);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--format", "json", "-b"), OPTIONS_RUN);
+	assert_int_equal(o.format, FORMAT_JSON);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-b", "--format=text"), OPTIONS_RUN);
+	assert_int_equal(o.format, FORMAT_TEXT);
+	options_fini(&o);
+	/* the last one wins */
+	assert_int_equal(PARSE(&o, "-b", "--format=json", "--format=text"), OPTIONS_RUN);
+	assert_int_equal(o.format, FORMAT_TEXT);
+	options_fini(&o);
+
+	ERROR("xml", "-b", "--format=xml");
+	ERROR("JSON", "-b", "--format=JSON");
+	/* JSON on a screen makes no sense: it needs -b */
+	ERROR("-b", "--format=json");
+}
+
+static void test_pids(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-p", "1,2,3"), OPTIONS_RUN);
+	assert_int_equal(o.npids, 3);
+	assert_int_equal(o.pids[0], 1);
+	assert_int_equal(o.pids[1], 2);
+	assert_int_equal(o.pids[2], 3);
+	options_fini(&o);
+	assert_null(o.pids);
+	assert_int_equal(o.npids, 0);
+
+	/* repeated -p adds up */
+	assert_int_equal(PARSE(&o, "-p", "10", "--pid=20,30", "-p40"), OPTIONS_RUN);
+	assert_int_equal(o.npids, 4);
+	assert_int_equal(o.pids[0], 10);
+	assert_int_equal(o.pids[1], 20);
+	assert_int_equal(o.pids[2], 30);
+	assert_int_equal(o.pids[3], 40);
+	options_fini(&o);
+
+	assert_int_equal(PARSE(&o, "-p", "4194304"), OPTIONS_RUN);
+	assert_int_equal(o.pids[0], 4194304);
+	options_fini(&o);
+}
+
+static void test_bad_pids(void **state)
+{
+	(void)state;
+	ERROR("abc", "-p", "abc");
+	ERROR("'0'", "-p", "0");
+	ERROR("-5", "-p", "-5");
+	ERROR("1,x", "-p", "1,x");
+	ERROR("1.5", "-p", "1.5");
+	ERROR("4194305", "-p", "4194305");
+	ERROR("99999999999999999999", "-p", "99999999999999999999");
+	ERROR(NULL, "-p", "");
+	ERROR(NULL, "-p", ",");
+	ERROR(NULL, "-p", "1 2");
+}
+
+/* A bad list after a good one is still an error. */
+static void test_bad_pids_after_good(void **state)
+{
+	(void)state;
+	ERROR("x", "-p", "1", "-p", "x");
+	ERROR(NULL, "-p", "1", "-p", "");
+	ERROR(NULL, "-p", "1", "-p", ",");
+}
+
+static void test_user(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-u", "postgres"), OPTIONS_RUN);
+	assert_string_equal(o.user, "postgres");
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--user=1000"), OPTIONS_RUN);
+	assert_string_equal(o.user, "1000");
+	options_fini(&o);
+	ERROR(NULL, "-u", "");
+}
+
+static void test_unknown_option(void **state)
+{
+	(void)state;
+	ERROR("-x", "-x");
+	ERROR("--frobnicate", "--frobnicate");
+	ERROR("-x", "-b", "-x");
+}
+
+/*
+ * Inside a group of short options the message names the letter or the
+ * group, never something else (such as argv[0]).
+ */
+static void test_unknown_option_in_group(void **state)
+{
+	static const char *const groups[] = { "-bx", "-xb", "-bxn2" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
+		char *args[] = { (char *)groups[i], NULL };
+		char quoted[32];
+		struct options o;
+		enum options_result r = parse_argv(&o, args);
+
+		options_fini(&o);
+		assert_int_equal(r, OPTIONS_ERROR);
+		snprintf(quoted, sizeof(quoted), "'%s'", groups[i]);
+		if (!strstr(err, "'-x'") && !strstr(err, quoted))
+			FAIL("for %s the error is '%s'", groups[i], err);
+	}
+}
+
+static void test_missing_value(void **state)
+{
+	(void)state;
+	ERROR("-d", "-d");
+	ERROR("-n", "-b", "-n");
+	ERROR("-p", "-p");
+	ERROR("-u", "-u");
+	ERROR("--delay", "--delay");
+	ERROR("--format", "-b", "--format");
+}
+
+static void test_stray_argument(void **state)
+{
+	(void)state;
+	ERROR("foo", "foo");
+	ERROR("foo", "-b", "foo");
+	ERROR("5", "-b", "-n", "2", "5");
+}
+
+static void test_help_and_version(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-h"), OPTIONS_HELP);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--help"), OPTIONS_HELP);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-b", "--help"), OPTIONS_HELP);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-V"), OPTIONS_VERSION);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--version"), OPTIONS_VERSION);
+	options_fini(&o);
+}
+
+/* Parsing twice starts from the defaults again (getopt state is reset). */
+static void test_repeated_parse(void **state)
+{
+	struct options o;
+	char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-b", "-n", "7", "-p", "5"), OPTIONS_RUN);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-b", "-n", "7", "-p", "5"), OPTIONS_RUN);
+	assert_int_equal(o.iterations, 7);
+	assert_int_equal(o.npids, 1);
+	options_fini(&o);
+	assert_int_equal(parse_argv(&o, none), OPTIONS_RUN);
+	assert_false(o.batch);
+	assert_int_equal(o.iterations, 1);
+	assert_int_equal(o.npids, 0);
+	options_fini(&o);
+}
+
+static void test_usage_text(void **state)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	static const char *const must[] = {
+		"-b", "-n", "-d", "--format", "-p", "-u", "--help", "--version",
+	};
+	size_t i;
+
+	(void)state;
+	assert_non_null(f);
+	options_usage(f);
+	fclose(f);
+	assert_true(strncmp(buf, "Usage: oomtop", 13) == 0);
+	for (i = 0; i < sizeof(must) / sizeof(must[0]); i++)
+		assert_non_null(strstr(buf, must[i]));
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_batch_iterations_delay),
+		cmocka_unit_test(test_bad_delay),
+		cmocka_unit_test(test_bad_iterations),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_pids),
+		cmocka_unit_test(test_bad_pids),
+		cmocka_unit_test(test_bad_pids_after_good),
+		cmocka_unit_test(test_user),
+		cmocka_unit_test(test_unknown_option),
+		cmocka_unit_test(test_unknown_option_in_group),
+		cmocka_unit_test(test_missing_value),
+		cmocka_unit_test(test_stray_argument),
+		cmocka_unit_test(test_help_and_version),
+		cmocka_unit_test(test_repeated_parse),
+		cmocka_unit_test(test_usage_text),
+	};
+
+	return cmocka_run_group_tests_name("options", tests, NULL, NULL);
+}
