@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# tests/integration/docs.sh - oomtop.1 and README.md describe the real program:
+# its options (from --help), keys (src/keys.c), columns (src/column.c), JSON
+# keys and exit statuses; the man page has no warnings; the quick start is
+# `make run` and `make check`, and CI runs `make check`.
+set -u
+. "$(dirname "$0")/../lib.sh"
+
+man1=$TOP/oomtop.1
+readme=$TOP/README.md
+
+# The roff source as plain text: no font escapes, \- as -, \e as \.
+roff_plain() { sed -e 's/\\f[BIRP]//g' -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\e/\\/g'; }
+
+# man_section NAME: the source between ".SH NAME" (quoted or not) and the next .SH
+man_section() {
+	awk -v s="$1" '/^\.SH /{ t = substr($0, 5); gsub(/"/, "", t); on = (t == s); next } on' "$man1"
+}
+
+# The words of the tags of a .TP list on stdin (the line after each .TP).
+tp_tags() {
+	awk 'tp { print; tp = 0 } /^\.TP/ { tp = 1 }' | sed -e 's/^\.[A-Z]* *//' | roff_plain |
+		sed -e 's/[",]/ /g' | tr -s ' \t' '\n\n' | sed '/^$/d'
+}
+
+# readme_section TITLE: README text between "## TITLE" and the next "## "
+readme_section() { awk -v s="## $1" '/^## /{ on = ($0 == s); next } on' "$readme"; }
+
+# The first cells of a Markdown table on stdin, split at ", ", without backquotes.
+md_first_cells() {
+	grep -E '^\| ' | sed -e 's/^| *//' -e 's/ *|.*$//' -e 's/`//g' | grep -vE '^(-+|key|column|option|dependency)$' |
+		sed 's/, /\n/g'
+}
+
+# in_list WORD: is WORD one of the lines on stdin?
+in_list() { grep -qxF -- "$1"; }
+
+for f in "$man1" "$readme" "$TOP/doc/DESIGN.md"; do
+	check "${f#"$TOP"/} exists" test -s "$f"
+done
+
+# --- the man page renders without a warning, and fits 80 columns
+if command -v man >/dev/null 2>&1; then
+	warn=$(man --warnings -E UTF-8 -l "$man1" 2>&1 >/dev/null)
+	if [ -z "$warn" ]; then ok "man --warnings: no warning"; else
+		not_ok "man --warnings: no warning"
+		printf '%s\n' "$warn" | diag
+	fi
+	long=$(MANWIDTH=80 man -E ascii -l "$man1" 2>/dev/null | sed 's/.\x08//g' | awk 'length > 80')
+	if [ -z "$long" ]; then ok "oomtop.1 fits 80 columns"; else
+		not_ok "oomtop.1 fits 80 columns"
+		printf '%s\n' "$long" | diag
+	fi
+else
+	skip "man --warnings: man is not installed"
+	skip "oomtop.1 fits 80 columns: man is not installed"
+fi
+
+for s in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS COLUMNS "KILL ORDER" OUTPUT "EXIT STATUS" \
+	ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
+	check "oomtop.1 has the section $s" grep -qE "^\.SH \"?$s\"?\$" "$man1"
+done
+
+version=$("$OOMTOP" --version)
+check "oomtop.1's .TH names '$version'" grep -qE "^\.TH OOMTOP 1 .*\"$version\"" "$man1"
+
+# --- options: every one in --help is documented, and nothing else is
+help=$("$OOMTOP" --help)
+longs=$(printf '%s\n' "$help" | grep -oE -- '--[a-z][a-z-]*' | sort -u)
+shorts=$(printf '%s\n' "$help" | grep -oE -- '^ +-[a-zA-Z],' | tr -d ' ,' | sort -u)
+opt_tags=$(man_section OPTIONS | tp_tags | grep -E '^-' | sed 's/[=[].*//' | sort -u)
+check "--help lists long options" test -n "$longs"
+check "--help lists short options" test -n "$shorts"
+for o in $longs $shorts; do
+	if printf '%s\n' "$opt_tags" | in_list "$o"; then ok "oomtop.1 OPTIONS documents $o"; else
+		not_ok "oomtop.1 OPTIONS documents $o"
+	fi
+done
+for o in $longs; do
+	check "README.md mentions $o" grep -qE -- "(^|[^a-z-])$o([^a-z-]|\$)" "$readme"
+done
+for o in $opt_tags; do
+	if printf '%s\n' $longs $shorts | in_list "$o"; then ok "oomtop.1's option $o exists in --help"; else
+		not_ok "oomtop.1's option $o exists in --help"
+	fi
+done
+
+# --- keys: every label of the key table is a tag in KEYS, and no other
+labels=$(sed -nE 's/^[[:space:]]*\{ *[^,]+, *ACT_[A-Z_]+, *"([^"]+)".*/\1/p' "$TOP/src/keys.c")
+check "src/keys.c has key labels" test -n "$labels"
+key_tags=$(man_section KEYS | tp_tags)
+readme_keys=$(readme_section Keys | md_first_cells)
+while IFS= read -r k; do
+	[ -n "$k" ] || continue
+	if printf '%s\n' "$key_tags" | in_list "$k"; then ok "oomtop.1 KEYS documents '$k'"; else
+		not_ok "oomtop.1 KEYS documents '$k'"
+	fi
+	if printf '%s\n' "$readme_keys" | in_list "$k"; then ok "README.md Keys documents '$k'"; else
+		not_ok "README.md Keys documents '$k'"
+	fi
+done <<<"$labels"
+while IFS= read -r k; do
+	[ -n "$k" ] || continue
+	if printf '%s\n' "$labels" | in_list "$k"; then ok "oomtop.1's key '$k' is in src/keys.c"; else
+		not_ok "oomtop.1's key '$k' is in src/keys.c"
+	fi
+done <<<"$key_tags"
+
+# --- columns: the names in src/column.c, as the program prints them
+cols=$(sed -nE 's/^[[:space:]]*\[COL_[A-Z]+\] *= *\{ *"([A-Z]+)".*/\1/p' "$TOP/src/column.c")
+header=$("$OOMTOP" -b -p $$ | sed -n 2p | tr -s ' ' '\n' | sed '/^$/d')
+check "src/column.c's column names are the batch header" test -n "$cols" -a "$cols" = "$header"
+col_tags=$(man_section COLUMNS | tp_tags)
+readme_cols=$(readme_section Columns | md_first_cells)
+for c in $cols; do
+	if printf '%s\n' "$col_tags" | in_list "$c"; then ok "oomtop.1 COLUMNS documents $c"; else
+		not_ok "oomtop.1 COLUMNS documents $c"
+	fi
+	if printf '%s\n' "$readme_cols" | in_list "$c"; then ok "README.md Columns documents $c"; else
+		not_ok "README.md Columns documents $c"
+	fi
+done
+
+# --- JSON keys: every key the program writes is documented in OUTPUT
+if command -v jq >/dev/null 2>&1; then
+	json=$("$OOMTOP" -b --format=json -p $$)
+	jkeys=$(printf '%s\n' "$json" | jq -r 'keys_unsorted[], (.processes[0] | keys_unsorted[])' 2>/dev/null)
+	check "JSON output has keys" test -n "$jkeys"
+	out_plain=$(man_section OUTPUT | roff_plain)
+	out_tags=$(man_section OUTPUT | tp_tags)
+	for k in $jkeys; do
+		if printf '%s\n' "$out_tags" | in_list "$k" ||
+			printf '%s\n' "$out_plain" | grep -qE "^\.I $k\$"; then
+			ok "oomtop.1 OUTPUT documents the JSON key $k"
+		else
+			not_ok "oomtop.1 OUTPUT documents the JSON key $k"
+		fi
+	done
+else
+	skip "JSON keys documented: jq is not installed"
+fi
+
+# --- exit statuses: the codes of include/xalloc.h are documented and real
+exit_tags=$(man_section "EXIT STATUS" | tp_tags)
+for code in 0 $(sed -nE 's/^#define EXIT_(USAGE|RUNTIME) +([0-9]+).*/\2/p' "$TOP/include/xalloc.h"); do
+	if printf '%s\n' "$exit_tags" | in_list "$code"; then ok "oomtop.1 EXIT STATUS documents $code"; else
+		not_ok "oomtop.1 EXIT STATUS documents $code"
+	fi
+done
+"$OOMTOP" --no-such-option >/dev/null 2>&1
+check "a bad option exits 1, as documented" test $? -eq 1
+"$OOMTOP" </dev/null >/dev/null 2>&1
+check "no terminal without -b exits 1, as documented" test $? -eq 1
+
+# --- the quick start is exactly `make run` and `make check`; CI runs make check
+quick=$(readme_section "Quick start" | sed -nE 's/^    (.*[^ ])[ ]*$/\1/p')
+check "README.md quick start is 'make run' and 'make check'" test "$quick" = "$(printf 'make run\nmake check')"
+for t in run check deps bench install uninstall clean; do
+	check "README.md mentions make $t" grep -qE "make $t([^a-z]|\$)" "$readme"
+done
+check ".ci/run is executable" test -x "$TOP/.ci/run"
+check ".ci/run calls make check" grep -qE '^[^#]*\bmake check\b' "$TOP/.ci/run"
+
+echo "1..$t_n"
