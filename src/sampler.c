@@ -28,7 +28,7 @@ static enum pids_item sampler_items[S_COUNT] = {
 	[S_EUID] = PIDS_ID_EUID,
 	[S_EUSER] = PIDS_ID_EUSER,
 	[S_CMD] = PIDS_CMD,
-	[S_CMDLINE] = PIDS_CMDLINE,
+	[S_CMDLINE] = PIDS_CMDLINE_V,
 	[S_STATE] = PIDS_STATE,
 	[S_OOM_SCORE] = PIDS_OOM_SCORE,
 	[S_OOM_ADJ] = PIDS_OOM_ADJ,
@@ -120,33 +120,53 @@ static void sampler_copy(char *dst, size_t cap, const char *src)
 	snprintf(dst, cap, "%s", src ? src : "");
 }
 
+/* Join the raw argument vector with spaces into p->cmdline. */
+static void sampler_cmdline(struct sampler *s, struct proc *p, char **argv)
+{
+	size_t len = 0, n;
+
+	for (; argv && *argv; argv++) {
+		n = strlen(*argv);
+		if (len + n + 2 > s->buf_cap) {
+			s->buf_cap = (len + n + 2) * 2;
+			s->buf = x_realloc(s->buf, s->buf_cap);
+		}
+		if (len)
+			s->buf[len++] = ' ';
+		memcpy(s->buf + len, *argv, n);
+		len += n;
+	}
+	proc_set_cmdline(p, s->buf, len);
+}
+
 /* Fill p from one libproc2 stack; false when the process is gone. */
 static bool sampler_fill(struct sampler *s, struct pids_result *r, struct proc *p)
 {
 	struct status_mem m;
-	const char *cmd;
 
 	if (r[S_STATE].result.s_ch == 0)
 		return false; /* libproc2 could not read it: it exited */
 	p->pid = r[S_PID].result.s_int;
 	p->uid = r[S_EUID].result.u_int;
 	sampler_copy(p->user, sizeof(p->user), r[S_EUSER].result.str);
-	sampler_copy(p->comm, sizeof(p->comm), r[S_CMD].result.str);
 	p->state = r[S_STATE].result.s_ch;
 	p->oom_score = r[S_OOM_SCORE].result.s_int;
 	p->oom_adj = r[S_OOM_ADJ].result.s_int;
 	p->start_time = r[S_BEGAN].result.ull_int;
 	p->kthread = (r[S_FLAGS].result.ul_int & PF_KTHREAD) != 0;
-	cmd = r[S_CMDLINE].result.str;
-	/* libproc2 writes "[comm]" for an empty command line: keep it empty */
-	if (!cmd || p->kthread || (cmd[0] == '[' && strncmp(cmd + 1, p->comm, strlen(p->comm)) == 0 &&
-				   strcmp(cmd + 1 + strlen(p->comm), "]") == 0))
-		cmd = "";
-	proc_set_cmdline(p, cmd, strlen(cmd));
-	if (p->kthread)
+	if (p->kthread) {
+		/* named by the kernel; libproc2's copy is fine, no memory to read */
+		sampler_copy(p->comm, sizeof(p->comm), r[S_CMD].result.str);
+		proc_set_cmdline(p, "", 0);
 		return true;
-	if (sampler_status(s, p->pid, &m) < 0)
+	}
+	/* libproc2 replaces control bytes in names with '?': take the raw ones */
+	sampler_cmdline(s, p, r[S_CMDLINE].result.strv);
+	if (sampler_status(s, p->pid, &m) < 0) {
+		sampler_copy(p->comm, sizeof(p->comm), r[S_CMD].result.str);
 		return p->state == 'Z'; /* a zombie has no memory to read */
+	}
+	sampler_copy(p->comm, sizeof(p->comm), m.name[0] ? m.name : r[S_CMD].result.str);
 	p->rss_kb = m.rss_kb;
 	p->anon_kb = m.anon_kb;
 	p->file_kb = m.file_kb;

@@ -38,6 +38,25 @@ static int status_value(const char *p, const char *end, unsigned long *out)
 	return 0;
 }
 
+/* Copy the Name: value, undoing the kernel's \n and \\ escapes. */
+static void status_name(const char *p, const char *end, char *name)
+{
+	size_t o = 0;
+
+	if (p < end && *p == '\t')
+		p++;
+	while (p < end && o + 1 < STATUS_NAME_MAX) {
+		char c = *p++;
+
+		if (c == '\\' && p < end && (*p == 'n' || *p == '\\')) {
+			c = *p == 'n' ? '\n' : '\\';
+			p++;
+		}
+		name[o++] = c;
+	}
+	name[o] = '\0';
+}
+
 int status_parse(const char *buf, size_t len, struct status_mem *out)
 {
 	const char *p = buf, *end = buf + len;
@@ -49,6 +68,11 @@ int status_parse(const char *buf, size_t len, struct status_mem *out)
 
 		if (!eol)
 			eol = end;
+		if (eol - p >= 5 && memcmp(p, "Name:", 5) == 0) {
+			status_name(p + 5, eol, out->name);
+			p = eol + 1;
+			continue;
+		}
 		for (i = 0; i < sizeof(status_keys) / sizeof(status_keys[0]); i++) {
 			size_t kl = strlen(status_keys[i].name);
 

@@ -46,9 +46,18 @@ static int view_put(int y, int x, const char *s, int width)
 	return used;
 }
 
+/* Append part to line when it still fits width cells (ASCII parts only). */
+static void view_title_add(char *line, size_t cap, const char *part, int width)
+{
+	size_t len = strlen(line);
+
+	if ((int)(len + strlen(part)) <= width)
+		snprintf(line + len, cap - len, "%s", part);
+}
+
 static void view_title(const struct app *a)
 {
-	char line[512], when[16];
+	char line[1024], part[512], when[16];
 	const struct proc *first = NULL;
 	size_t i, killable = 0;
 	time_t now = time(NULL);
@@ -64,17 +73,18 @@ static void view_title(const struct app *a)
 	}
 	localtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%H:%M:%S", &tm);
+	snprintf(line, sizeof(line), "oomtop %s", when);
 	if (first) {
 		char name[PROC_COMM_MAX * 4 + 1], rss[16];
 
 		column_format(first, COL_COMMAND, UNIT_AUTO, false, a->esc_flags, name, sizeof(name));
 		column_format_size(rss, sizeof(rss), first->rss_kb, UNIT_AUTO, 6);
-		snprintf(line, sizeof(line), "oomtop %s  %zu processes, %zu killable  next victim: %d %s (%s)",
-			 when, a->table.nview, killable, first->pid, name, rss);
-	} else {
-		snprintf(line, sizeof(line), "oomtop %s  %zu processes, %zu killable", when,
-			 a->table.nview, killable);
+		snprintf(part, sizeof(part), "  next victim: %d %s (%s)", first->pid, name, rss);
+		/* the name may be wide: view_put cuts it at the screen edge */
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s", part);
 	}
+	snprintf(part, sizeof(part), "  %zu processes, %zu killable", a->table.nview, killable);
+	view_title_add(line, sizeof(line), part, COLS);
 	attron(A_BOLD);
 	view_put(0, 0, line, COLS);
 	attroff(A_BOLD);
