@@ -496,6 +496,28 @@ static void test_garbage(void **state)
 	}
 }
 
+/* Name: is kept raw: control bytes as they are, the kernel's \n and \\ undone. */
+static void test_name_unescaped(void **state)
+{
+	static const char text[] = "Name:\t\x1b[31mev\\nil\\\\x\n"
+				   "VmRSS:\t     100 kB\n";
+	static const char plain[] = "Name:\tpostgres\nUmask:\t0077\n";
+	static const char longname[] = "Name:\t0123456789abcdef0123456789abcdef"
+				       "0123456789abcdef0123456789abcdef0123\n";
+	struct status_mem m;
+
+	(void)state;
+	assert_int_equal(status_parse(text, sizeof(text) - 1, &m), 0);
+	assert_string_equal(m.name, "\x1b[31mev\nil\\x");
+	assert_int_equal(m.rss_kb, 100);
+	assert_int_equal(status_parse(plain, sizeof(plain) - 1, &m), 0);
+	assert_string_equal(m.name, "postgres");
+	assert_int_equal(status_parse(longname, sizeof(longname) - 1, &m), 0);
+	assert_int_equal(strlen(m.name), STATUS_NAME_MAX - 1);
+	assert_int_equal(status_parse("VmRSS:\t 1 kB\n", 14, &m), 0);
+	assert_string_equal(m.name, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -514,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_truncated_last_line),
 		cmocka_unit_test(test_every_prefix),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_name_unescaped),
 	};
 
 	return cmocka_run_group_tests_name("status", tests, NULL, NULL);
