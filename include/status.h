@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#define STATUS_NAME_MAX 64
+#define STATUS_NAME_MAX 32
 
 struct status_mem {
 	unsigned long rss_kb, anon_kb, file_kb, shmem_kb, swap_kb, pte_kb;

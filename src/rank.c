@@ -75,7 +75,7 @@ void rank_compute(struct procset *ps)
 	}
 	order = ps->scratch;
 	for (i = 0; i < ps->n; i++) {
-		struct proc *p = &ps->v[i];
+		struct proc *p = ps->v[i];
 
 		p->badness = rank_badness(p, ps->total_pages, ps->page_kb);
 		p->rank = 0;

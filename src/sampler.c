@@ -1,4 +1,4 @@
-/* sampler.c - one pass over /proc through libproc2, plus VmPTE and Rss* from status */
+/* sampler.c - one pass over /proc through libproc2, plus what libproc2 lacks */
 #include "sampler.h"
 
 #include "status.h"
@@ -8,32 +8,44 @@
 #include <fcntl.h>
 #include <libproc2/meminfo.h>
 #include <libproc2/pids.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define PF_KTHREAD 0x00200000UL /* include/linux/sched.h */
-#define STATUS_BUF 16384          /* grows for processes in many groups */
-#define STATUS_BUF_MAX (8 << 20)
+#define BUF_START 16384         /* grows for processes in many groups */
+#define STATUS_MAX (8 << 20)
+#define CMDLINE_MAX 32768       /* longer command lines are cut */
+#define FULL_EVERY 10           /* re-read an unchanged process every N refreshes */
 
-/* The libproc2 items, in this order; results are indexed by position. */
+/*
+ * The libproc2 items, in this order; results are indexed by position
+ * (PIDS_VAL changed its arguments in 4.0.5). All come from /proc/PID/stat,
+ * the directory's owner and the two oom files: the cheap part of /proc.
+ */
 enum sampler_slot {
-	S_PID, S_EUID, S_EUSER, S_CMD, S_CMDLINE, S_STATE, S_OOM_SCORE,
-	S_OOM_ADJ, S_BEGAN, S_FLAGS, S_COUNT
+	S_PID, S_EUID, S_CMD, S_STATE, S_OOM_SCORE, S_OOM_ADJ, S_BEGAN, S_FLAGS,
+	S_RSS, S_VSIZE, S_COUNT
 };
 
 static enum pids_item sampler_items[S_COUNT] = {
 	[S_PID] = PIDS_ID_PID,
 	[S_EUID] = PIDS_ID_EUID,
-	[S_EUSER] = PIDS_ID_EUSER,
 	[S_CMD] = PIDS_CMD,
-	[S_CMDLINE] = PIDS_CMDLINE_V,
 	[S_STATE] = PIDS_STATE,
 	[S_OOM_SCORE] = PIDS_OOM_SCORE,
 	[S_OOM_ADJ] = PIDS_OOM_ADJ,
 	[S_BEGAN] = PIDS_TICS_BEGAN,
 	[S_FLAGS] = PIDS_FLAGS,
+	[S_RSS] = PIDS_RSS,
+	[S_VSIZE] = PIDS_VSIZE_BYTES,
+};
+
+struct sampler_user {
+	unsigned uid;
+	char name[PROC_USER_MAX];
 };
 
 struct sampler {
@@ -41,8 +53,11 @@ struct sampler {
 	struct meminfo_info *mem;
 	int proc_fd;
 	unsigned long page_kb;
-	char *buf; /* for /proc/PID/status, reused */
+	unsigned long refreshes;
+	char *buf;                  /* for status and cmdline, reused */
 	size_t buf_cap;
+	struct sampler_user *users; /* uid -> name, filled as uids appear */
+	size_t nusers;
 };
 
 struct sampler *sampler_new(void)
@@ -64,7 +79,7 @@ struct sampler *sampler_new(void)
 		goto fail;
 	}
 	s->page_kb = (unsigned long)sysconf(_SC_PAGESIZE) / 1024;
-	s->buf_cap = STATUS_BUF;
+	s->buf_cap = BUF_START;
 	s->buf = x_malloc(s->buf_cap);
 	return s;
 fail:
@@ -82,97 +97,128 @@ void sampler_free(struct sampler *s)
 		procps_pids_unref(&s->pids);
 	if (s->mem)
 		procps_meminfo_unref(&s->mem);
-	if (s->proc_fd >= 0)
+	if (s->proc_fd > 0)
 		close(s->proc_fd);
+	free(s->users);
 	free(s->buf);
 	free(s);
 }
 
-/* Read /proc/PID/status memory lines. 0, or -errno (-ENOENT: it exited). */
-static int sampler_status(struct sampler *s, int pid, struct status_mem *m)
+/* Read /proc/PID/FILE into s->buf (up to max bytes). Length, or -errno. */
+static ssize_t sampler_file(struct sampler *s, int pid, const char *file, size_t max)
 {
-	char path[32];
+	char path[40];
 	size_t len = 0;
 	ssize_t n;
 	int fd;
 
-	snprintf(path, sizeof(path), "%d/status", pid);
+	snprintf(path, sizeof(path), "%d/%s", pid, file);
 	fd = openat(s->proc_fd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	while ((n = read(fd, s->buf + len, s->buf_cap - len)) > 0) {
 		len += (size_t)n;
-		if (len == s->buf_cap && s->buf_cap < STATUS_BUF_MAX) {
+		if (len < s->buf_cap && s->buf[len - 1] == '\n')
+			break; /* a whole seq_file text: no second read for EOF */
+		if (len == s->buf_cap) {
+			if (s->buf_cap >= max)
+				break;
 			s->buf_cap *= 2;
 			s->buf = x_realloc(s->buf, s->buf_cap);
-		} else if (len == s->buf_cap) {
-			break;
 		}
 	}
 	close(fd);
-	if (len == 0)
-		return -ESRCH; /* a process gone between open and read */
-	return status_parse(s->buf, len, m);
+	if (n < 0)
+		return -errno;
+	return (ssize_t)(len < max ? len : max);
 }
 
-static void sampler_copy(char *dst, size_t cap, const char *src)
+/* The name of uid, looked up once per uid. */
+static const char *sampler_user(struct sampler *s, unsigned uid)
 {
-	snprintf(dst, cap, "%s", src ? src : "");
+	struct passwd *pw;
+	size_t i;
+
+	for (i = 0; i < s->nusers; i++)
+		if (s->users[i].uid == uid)
+			return s->users[i].name;
+	s->users = x_realloc(s->users, (s->nusers + 1) * sizeof(*s->users));
+	s->users[s->nusers].uid = uid;
+	pw = getpwuid(uid);
+	snprintf(s->users[s->nusers].name, PROC_USER_MAX, "%s", pw ? pw->pw_name : "");
+	return s->users[s->nusers++].name;
 }
 
-/* Join the raw argument vector with spaces into p->cmdline. */
-static void sampler_cmdline(struct sampler *s, struct proc *p, char **argv)
+/* FNV-1a of a string: notices a rename without keeping the old name. */
+static unsigned sampler_hash(const char *str)
 {
-	size_t len = 0, n;
+	unsigned h = 2166136261u;
 
-	for (; argv && *argv; argv++) {
-		n = strlen(*argv);
-		if (len + n + 2 > s->buf_cap) {
-			s->buf_cap = (len + n + 2) * 2;
-			s->buf = x_realloc(s->buf, s->buf_cap);
-		}
-		if (len)
-			s->buf[len++] = ' ';
-		memcpy(s->buf + len, *argv, n);
-		len += n;
-	}
-	proc_set_cmdline(p, s->buf, len);
+	while (str && *str)
+		h = (h ^ (unsigned char)*str++) * 16777619u;
+	return h;
 }
 
-/* Fill p from one libproc2 stack; false when the process is gone. */
-static bool sampler_fill(struct sampler *s, struct pids_result *r, struct proc *p)
+/* Read status (memory, raw name) and cmdline of p. false: it is gone. */
+static bool sampler_details(struct sampler *s, struct proc *p, const char *cmd)
 {
 	struct status_mem m;
+	ssize_t n = sampler_file(s, p->pid, "status", STATUS_MAX);
 
-	if (r[S_STATE].result.s_ch == 0)
-		return false; /* libproc2 could not read it: it exited */
-	p->pid = r[S_PID].result.s_int;
-	p->uid = r[S_EUID].result.u_int;
-	sampler_copy(p->user, sizeof(p->user), r[S_EUSER].result.str);
-	p->state = r[S_STATE].result.s_ch;
-	p->oom_score = r[S_OOM_SCORE].result.s_int;
-	p->oom_adj = r[S_OOM_ADJ].result.s_int;
-	p->start_time = r[S_BEGAN].result.ull_int;
-	p->kthread = (r[S_FLAGS].result.ul_int & PF_KTHREAD) != 0;
-	if (p->kthread) {
-		/* named by the kernel; libproc2's copy is fine, no memory to read */
-		sampler_copy(p->comm, sizeof(p->comm), r[S_CMD].result.str);
-		proc_set_cmdline(p, "", 0);
-		return true;
-	}
-	/* libproc2 replaces control bytes in names with '?': take the raw ones */
-	sampler_cmdline(s, p, r[S_CMDLINE].result.strv);
-	if (sampler_status(s, p->pid, &m) < 0) {
-		sampler_copy(p->comm, sizeof(p->comm), r[S_CMD].result.str);
-		return p->state == 'Z'; /* a zombie has no memory to read */
-	}
-	sampler_copy(p->comm, sizeof(p->comm), m.name[0] ? m.name : r[S_CMD].result.str);
+	if (n <= 0 || status_parse(s->buf, (size_t)n, &m) < 0)
+		return false;
+	/* libproc2 turns control bytes in names into '?': keep the raw ones */
+	snprintf(p->comm, sizeof(p->comm), "%s", m.name[0] ? m.name : cmd);
 	p->rss_kb = m.rss_kb;
 	p->anon_kb = m.anon_kb;
 	p->file_kb = m.file_kb;
 	p->shmem_kb = m.shmem_kb;
 	p->swap_kb = m.swap_kb;
 	p->pte_kb = m.pte_kb;
+	n = sampler_file(s, p->pid, "cmdline", CMDLINE_MAX);
+	proc_set_cmdline(p, s->buf, n > 0 ? (size_t)n : 0);
+	return true;
+}
+
+/* One process from one libproc2 stack; false when it is gone. */
+static bool sampler_one(struct sampler *s, struct procset *ps, struct pids_result *r)
+{
+	int pid = r[S_PID].result.s_int;
+	unsigned long long began = r[S_BEGAN].result.ull_int;
+	unsigned long rss = r[S_RSS].result.ul_int, vsize = r[S_VSIZE].result.ul_int;
+	const char *cmd = r[S_CMD].result.str ? r[S_CMD].result.str : "";
+	unsigned name = sampler_hash(cmd);
+	struct proc *p;
+	bool fresh;
+
+	if (r[S_STATE].result.s_ch == 0)
+		return false; /* libproc2 could not read it: it exited */
+	p = procset_match(ps, pid, began);
+	/* an unchanged process keeps what was read of it, for a while */
+	fresh = !p || p->seen_rss != rss || p->seen_vsize != vsize || p->seen_name != name ||
+		(s->refreshes + (unsigned long)pid) % FULL_EVERY == 0;
+	if (!p)
+		p = procset_take(ps);
+	p->pid = pid;
+	p->start_time = began;
+	p->uid = r[S_EUID].result.u_int;
+	snprintf(p->user, sizeof(p->user), "%s", sampler_user(s, p->uid));
+	p->state = r[S_STATE].result.s_ch;
+	p->oom_score = r[S_OOM_SCORE].result.s_int;
+	p->oom_adj = r[S_OOM_ADJ].result.s_int;
+	p->kthread = (r[S_FLAGS].result.ul_int & PF_KTHREAD) != 0;
+	p->seen_rss = rss;
+	p->seen_vsize = vsize;
+	p->seen_name = name;
+	if (p->kthread) {
+		/* named by the kernel, no memory of its own */
+		snprintf(p->comm, sizeof(p->comm), "%s", cmd);
+		proc_set_cmdline(p, "", 0);
+	} else if (fresh && !sampler_details(s, p, cmd) && p->state != 'Z') {
+		procset_release(ps, p);
+		return false;
+	}
+	procset_add(ps, p);
 	return true;
 }
 
@@ -185,13 +231,11 @@ int sampler_read(struct sampler *s, struct procset *ps)
 	f = procps_pids_reap(s->pids, PIDS_FETCH_TASKS_ONLY);
 	if (!f)
 		return errno ? -errno : -EIO;
-	ps->n = 0;
-	for (i = 0; i < f->counts->total; i++) {
-		struct proc *p = procset_push(ps);
-
-		if (!sampler_fill(s, f->stacks[i]->head, p))
-			ps->n--;
-	}
+	procset_begin(ps);
+	for (i = 0; i < f->counts->total; i++)
+		sampler_one(s, ps, f->stacks[i]->head);
+	procset_end(ps);
+	s->refreshes++;
 	mem_kb = MEMINFO_GET(s->mem, MEMINFO_MEM_TOTAL, ul_int);
 	swap_kb = MEMINFO_GET(s->mem, MEMINFO_SWAP_TOTAL, ul_int);
 	ps->page_kb = s->page_kb ? s->page_kb : 4;

@@ -60,6 +60,7 @@ static void status_name(const char *p, const char *end, char *name)
 int status_parse(const char *buf, size_t len, struct status_mem *out)
 {
 	const char *p = buf, *end = buf + len;
+	size_t found = 0, nkeys = sizeof(status_keys) / sizeof(status_keys[0]);
 
 	memset(out, 0, sizeof(*out));
 	while (p < end) {
@@ -73,6 +74,10 @@ int status_parse(const char *buf, size_t len, struct status_mem *out)
 			p = eol + 1;
 			continue;
 		}
+		if (*p != 'V' && *p != 'R') {
+			p = eol + 1;
+			continue;
+		}
 		for (i = 0; i < sizeof(status_keys) / sizeof(status_keys[0]); i++) {
 			size_t kl = strlen(status_keys[i].name);
 
@@ -81,9 +86,12 @@ int status_parse(const char *buf, size_t len, struct status_mem *out)
 
 				if (status_value(p + kl, eol, dst) < 0)
 					return -EINVAL;
+				found++;
 				break;
 			}
 		}
+		if (found == nkeys)
+			break; /* the rest of the file is of no use */
 		p = eol + 1;
 	}
 	return 0;

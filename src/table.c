@@ -94,8 +94,8 @@ void table_rebuild(struct table *t, struct procset *ps)
 	}
 	t->nview = 0;
 	for (i = 0; i < ps->n; i++)
-		if (table_wants(t, &ps->v[i]))
-			t->view[t->nview++] = &ps->v[i];
+		if (table_wants(t, ps->v[i]))
+			t->view[t->nview++] = ps->v[i];
 	if (t->nview > 1)
 		qsort_r(t->view, t->nview, sizeof(*t->view), table_qsort_cmp, t);
 

@@ -223,11 +223,11 @@ static void check_ranks_dense(struct procset *ps)
 	assert_true(ps->n < sizeof(seen) / sizeof(seen[0]));
 
 	for (i = 0; i < ps->n; i++) {
-		if (rank_killable(&ps->v[i], ps->total_pages))
+		if (rank_killable(ps->v[i], ps->total_pages))
 			k++;
 	}
 	for (i = 0; i < ps->n; i++) {
-		const struct proc *p = &ps->v[i];
+		const struct proc *p = ps->v[i];
 
 		if (!rank_killable(p, ps->total_pages)) {
 			assert_int_equal(p->rank, 0);
@@ -301,11 +301,11 @@ static void test_compute_ties_at_666(void **state)
 	check_ranks_dense(&ps);
 
 	for (i = 0; i < ps.n; i++) {
-		const struct proc *p = &ps.v[i];
+		const struct proc *p = ps.v[i];
 		size_t k;
 
 		for (k = 0; k < ps.n; k++) {
-			const struct proc *q = &ps.v[k];
+			const struct proc *q = ps.v[k];
 
 			if (p->badness > q->badness)
 				assert_true(p->rank < q->rank);

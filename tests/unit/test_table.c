@@ -28,7 +28,7 @@ static void fill(struct procset *ps, const struct spec *s, size_t n)
 {
 	size_t i;
 
-	ps->n = 0;
+	procset_begin(ps); /* a new refresh: rows not seen again are freed */
 	ps->total_pages = 4000000;
 	ps->page_kb = 4;
 	for (i = 0; i < n; i++) {
@@ -219,7 +219,7 @@ static void test_unkillable_last_despite_score(void **state)
 	};
 
 	FILL(&f->ps, s);
-	f->ps.v[1].state = 'Z';
+	f->ps.v[1]->state = 'Z';
 	rank_compute(&f->ps);
 	table_rebuild(&f->t, &f->ps);
 	assert_int_equal(pid_at(&f->t, 0), 10);
@@ -462,7 +462,7 @@ static void fill_many(struct procset *ps, int n)
 {
 	int i;
 
-	ps->n = 0;
+	procset_begin(ps); /* a new refresh: rows not seen again are freed */
 	ps->total_pages = 4000000;
 	ps->page_kb = 4;
 	for (i = 0; i < n; i++) {
