@@ -20,4 +20,10 @@ struct status_mem {
  */
 int status_parse(const char *buf, size_t len, struct status_mem *out);
 
+/*
+ * Parse the one decimal integer of a file like /proc/PID/oom_score or
+ * oom_score_adj ("-500\n"). Returns 0, or -EINVAL for anything else.
+ */
+int status_parse_int(const char *buf, size_t len, int *out);
+
 #endif

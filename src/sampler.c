@@ -22,12 +22,13 @@
 
 /*
  * The libproc2 items, in this order; results are indexed by position
- * (PIDS_VAL changed its arguments in 4.0.5). All come from /proc/PID/stat,
- * the directory's owner and the two oom files: the cheap part of /proc.
+ * (PIDS_VAL changed its arguments in 4.0.5). All come from /proc/PID/stat
+ * and the directory's owner: the cheap part of /proc. The oom files are read
+ * here: libproc2 would read both for either item, and oom_score_adj is
+ * needed only when something changed.
  */
 enum sampler_slot {
-	S_PID, S_EUID, S_CMD, S_STATE, S_OOM_SCORE, S_OOM_ADJ, S_BEGAN, S_FLAGS,
-	S_RSS, S_VSIZE, S_COUNT
+	S_PID, S_EUID, S_CMD, S_STATE, S_BEGAN, S_FLAGS, S_RSS, S_VSIZE, S_COUNT
 };
 
 static enum pids_item sampler_items[S_COUNT] = {
@@ -35,8 +36,6 @@ static enum pids_item sampler_items[S_COUNT] = {
 	[S_EUID] = PIDS_ID_EUID,
 	[S_CMD] = PIDS_CMD,
 	[S_STATE] = PIDS_STATE,
-	[S_OOM_SCORE] = PIDS_OOM_SCORE,
-	[S_OOM_ADJ] = PIDS_OOM_ADJ,
 	[S_BEGAN] = PIDS_TICS_BEGAN,
 	[S_FLAGS] = PIDS_FLAGS,
 	[S_RSS] = PIDS_RSS,
@@ -133,6 +132,24 @@ static ssize_t sampler_file(struct sampler *s, int pid, const char *file, size_t
 	return (ssize_t)(len < max ? len : max);
 }
 
+/* Read an integer file such as oom_score. 0 or -errno. */
+static int sampler_int(struct sampler *s, int pid, const char *file, int *out)
+{
+	char path[40], buf[32];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%d/%s", pid, file);
+	fd = openat(s->proc_fd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (n < 0)
+		return -errno;
+	return status_parse_int(buf, (size_t)n, out);
+}
+
 /* The name of uid, looked up once per uid. */
 static const char *sampler_user(struct sampler *s, unsigned uid)
 {
@@ -163,8 +180,11 @@ static unsigned sampler_hash(const char *str)
 static bool sampler_details(struct sampler *s, struct proc *p, const char *cmd)
 {
 	struct status_mem m;
-	ssize_t n = sampler_file(s, p->pid, "status", STATUS_MAX);
+	ssize_t n;
 
+	if (sampler_int(s, p->pid, "oom_score_adj", &p->oom_adj) < 0)
+		return false;
+	n = sampler_file(s, p->pid, "status", STATUS_MAX);
 	if (n <= 0 || status_parse(s->buf, (size_t)n, &m) < 0)
 		return false;
 	/* libproc2 turns control bytes in names into '?': keep the raw ones */
@@ -189,14 +209,20 @@ static bool sampler_one(struct sampler *s, struct procset *ps, struct pids_resul
 	const char *cmd = r[S_CMD].result.str ? r[S_CMD].result.str : "";
 	unsigned name = sampler_hash(cmd);
 	struct proc *p;
+	int score;
 	bool fresh;
 
 	if (r[S_STATE].result.s_ch == 0)
 		return false; /* libproc2 could not read it: it exited */
+	if (sampler_int(s, pid, "oom_score", &score) < 0)
+		return false;
 	p = procset_match(ps, pid, began);
-	/* an unchanged process keeps what was read of it, for a while */
+	/*
+	 * An unchanged process keeps what was read of it, for a while. A new
+	 * oom_score_adj changes oom_score, so a changed score means a re-read.
+	 */
 	fresh = !p || p->seen_rss != rss || p->seen_vsize != vsize || p->seen_name != name ||
-		(s->refreshes + (unsigned long)pid) % FULL_EVERY == 0;
+		p->oom_score != score || (s->refreshes + (unsigned long)pid) % FULL_EVERY == 0;
 	if (!p)
 		p = procset_take(ps);
 	p->pid = pid;
@@ -204,8 +230,7 @@ static bool sampler_one(struct sampler *s, struct procset *ps, struct pids_resul
 	p->uid = r[S_EUID].result.u_int;
 	snprintf(p->user, sizeof(p->user), "%s", sampler_user(s, p->uid));
 	p->state = r[S_STATE].result.s_ch;
-	p->oom_score = r[S_OOM_SCORE].result.s_int;
-	p->oom_adj = r[S_OOM_ADJ].result.s_int;
+	p->oom_score = score;
 	p->kthread = (r[S_FLAGS].result.ul_int & PF_KTHREAD) != 0;
 	p->seen_rss = rss;
 	p->seen_vsize = vsize;

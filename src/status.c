@@ -96,3 +96,27 @@ int status_parse(const char *buf, size_t len, struct status_mem *out)
 	}
 	return 0;
 }
+
+int status_parse_int(const char *buf, size_t len, int *out)
+{
+	size_t i = 0;
+	long v = 0;
+	int neg = 0, digits = 0;
+
+	if (i < len && buf[i] == '-') {
+		neg = 1;
+		i++;
+	}
+	while (i < len && buf[i] >= '0' && buf[i] <= '9') {
+		v = v * 10 + (buf[i++] - '0');
+		if (v > 1000000000L)
+			return -EINVAL;
+		digits++;
+	}
+	if (i < len && buf[i] == '\n')
+		i++;
+	if (!digits || i != len)
+		return -EINVAL;
+	*out = (int)(neg ? -v : v);
+	return 0;
+}

@@ -518,6 +518,28 @@ static void test_name_unescaped(void **state)
 	assert_string_equal(m.name, "");
 }
 
+/* oom_score and oom_score_adj files: one integer and a newline. */
+static void test_parse_int(void **state)
+{
+	int v = 42;
+
+	(void)state;
+	assert_int_equal(status_parse_int("666\n", 4, &v), 0);
+	assert_int_equal(v, 666);
+	assert_int_equal(status_parse_int("-1000\n", 6, &v), 0);
+	assert_int_equal(v, -1000);
+	assert_int_equal(status_parse_int("0", 1, &v), 0);
+	assert_int_equal(v, 0);
+	v = 42;
+	assert_int_equal(status_parse_int("", 0, &v), -EINVAL);
+	assert_int_equal(status_parse_int("-\n", 2, &v), -EINVAL);
+	assert_int_equal(status_parse_int("12a\n", 4, &v), -EINVAL);
+	assert_int_equal(status_parse_int("12\n\n", 4, &v), -EINVAL);
+	assert_int_equal(status_parse_int("99999999999\n", 12, &v), -EINVAL);
+	assert_int_equal(status_parse_int(" 5\n", 3, &v), -EINVAL);
+	assert_int_equal(v, 42); /* untouched on error */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -537,6 +559,7 @@ int main(void)
 		cmocka_unit_test(test_every_prefix),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_name_unescaped),
+		cmocka_unit_test(test_parse_int),
 	};
 
 	return cmocka_run_group_tests_name("status", tests, NULL, NULL);
