@@ -116,7 +116,7 @@ int main(int argc, char **argv)
 		options_fini(&a.opt);
 		return 0;
 	case OPTIONS_ERROR:
-		fprintf(stderr, "oomtop: %s\nTry 'oomtop --help'.\n", err);
+		fprintf(stderr, "oomtop: %s (see oomtop --help)\n", err);
 		options_fini(&a.opt);
 		return EXIT_USAGE;
 	case OPTIONS_RUN:

@@ -162,7 +162,10 @@ static const char *sampler_user(struct sampler *s, unsigned uid)
 	s->users = x_realloc(s->users, (s->nusers + 1) * sizeof(*s->users));
 	s->users[s->nusers].uid = uid;
 	pw = getpwuid(uid);
-	snprintf(s->users[s->nusers].name, PROC_USER_MAX, "%s", pw ? pw->pw_name : "");
+	if (pw)
+		snprintf(s->users[s->nusers].name, PROC_USER_MAX, "%s", pw->pw_name);
+	else
+		snprintf(s->users[s->nusers].name, PROC_USER_MAX, "%u", uid);
 	return s->users[s->nusers++].name;
 }
 
