@@ -39,8 +39,8 @@ void batch_print_text(const struct app *a, FILE *f)
 	int c;
 
 	batch_time(when, sizeof(when), false);
-	fprintf(f, "oomtop - %s - %zu processes, %zu killable\n", when,
-		a->table.nview, batch_killable(a));
+	fprintf(f, "oomtop - %s - %zu process%s, %zu killable\n", when, a->table.nview,
+		a->table.nview == 1 ? "" : "es", batch_killable(a));
 	for (c = 0; c < COL_COUNT; c++) {
 		const struct column_info *ci = column_info(all[c]);
 

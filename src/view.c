@@ -83,7 +83,8 @@ static void view_title(const struct app *a)
 		/* the name may be wide: view_put cuts it at the screen edge */
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s", part);
 	}
-	snprintf(part, sizeof(part), "  %zu processes, %zu killable", a->table.nview, killable);
+	snprintf(part, sizeof(part), "  %zu process%s, %zu killable", a->table.nview,
+		 a->table.nview == 1 ? "" : "es", killable);
 	view_title_add(line, sizeof(line), part, COLS);
 	attron(A_BOLD);
 	view_put(0, 0, line, COLS);

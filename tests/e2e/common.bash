@@ -15,7 +15,7 @@ E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/oomtop-e2e.XXXXXX")
 E2E_CHILDREN=() # hogs: our children, so their pids stay ours until reaped
 E2E_OOMTOPS=()  # every oomtop started in a pane
 E2E_SEQ=0
-HOG_NAME=oomtop-e2e-hog
+export HOG_NAME=oomtop-e2e-hog # the main hog's name, for the scripts
 # All column names, in the order of the full table.
 E2E_COLUMNS="RANK PID USER SCORE ADJ RSS ANON FILE SHMEM SWAP PTE COMMAND"
 E2E_SIZES="RSS ANON FILE SHMEM SWAP PTE"
@@ -56,8 +56,9 @@ trap 'exit 1' INT TERM HUP
 # Inside tmux the right terminal type is tmux's own: with xterm-256color
 # (tests/lib.sh's default) tmux sends Home/End as \e[1~ and \e[4~, which the
 # xterm terminfo does not know, so those keys would never reach oomtop.
+# E2E_TERM_FORCE picks another (a test of a misconfigured TERM).
 E2E_TERM=xterm-256color
-for t in tmux-256color screen-256color screen; do
+for t in ${E2E_TERM_FORCE:-} tmux-256color screen-256color screen; do
 	if infocmp "$t" >/dev/null 2>&1; then
 		E2E_TERM=$t
 		break
@@ -189,7 +190,7 @@ e2e_start() {
 	E2E_SEQ=$((E2E_SEQ + 1))
 	pidfile=$E2E_TMP/oomtop.$E2E_SEQ
 	tm_stop
-	OOMTOP_PID= E2E_PIDFILE=$pidfile
+	OOMTOP_PID=''
 	tm_start "$size" "$(printf '%q ' env "E2E_ASAN_MORE=${E2E_ASAN_MORE:-}" \
 		bash "$E2E_TMP/pane" "$pidfile" "$OOMTOP" "$@")" 9>&- || return 1
 	wait_for test -s "$pidfile" || return 1
@@ -369,7 +370,7 @@ check_table() {
 	else
 		E2E_FAILS=$((E2E_FAILS + 1))
 		not_ok "$1"
-		cat "$E2E_TMP/problems" 2>/dev/null | head -5 | diag
+		head -5 "$E2E_TMP/problems" 2>/dev/null | diag
 	fi
 }
 

@@ -29,6 +29,7 @@ hostile_start() {
 	E2E_SEQ=$((E2E_SEQ + 1))
 	ready=$E2E_TMP/ready.$E2E_SEQ
 	[ "$i" -eq 0 ] && mib=30 # the next victim: adj 1000 and the most memory
+	# shellcheck disable=SC2016 # the inner bash expands them
 	"${E2E_DEATHSIG[@]}" bash -c 'exec -a "$0" "$@"' "${HOSTILE[i]}" \
 		"$BUILD/helpers/hog" "$mib" "${HOSTILE[i + 1]}" "${HOSTILE[i]}" "$ready" 9>&- &
 	PID_OF[$i]=$!

@@ -42,7 +42,7 @@ title_whole() {
 	title | sed -E \
 		-e 's/^oomtop [0-9]{2}:[0-9]{2}:[0-9]{2}( |$)//' \
 		-e "s/(^| )next victim: $HOG1( \\[$HOG_NAME\\]( \\([0-9]+(\\.[0-9])?[KMGT]\\))?)?( |$)/ /" \
-		-e 's/(^| )[0-9]+ processes, [0-9]+ killable( |$)/ /' |
+		-e 's/(^| )[0-9]+ process(es)?, [0-9]+ killable( |$)/ /' |
 		(! grep -q '[^ ]')
 }
 
