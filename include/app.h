@@ -4,8 +4,11 @@
 
 #include "column.h"
 #include "options.h"
+#include "overcommit.h"
 #include "proc.h"
+#include "psi.h"
 #include "sampler.h"
+#include "sysmem.h"
 #include "table.h"
 
 struct app {
@@ -17,7 +20,21 @@ struct app {
 	bool show_cmdline;   /* COMMAND shows the command line, else the name */
 	int esc_flags;       /* ESCAPE_UTF8 in UTF-8 locales */
 	char status[256];    /* the status line: the last message in words */
+	/* the header */
+	struct sysmem mem;
+	struct overcommit oc;
+	struct psi psi, psi_prev;
+	bool psi_have_prev;
+	struct psi_history stall;  /* memory "some" stall rate per refresh */
+	const char *psi_dir;       /* /proc/pressure, or OOMTOP_PSI_DIR */
+	const char *vm_dir;        /* /proc/sys/vm, or OOMTOP_VM_DIR */
+	bool color;                /* colours wanted (no --no-color, no NO_COLOR) */
+	bool color_on;             /* colours in use on this terminal */
+	bool utf8;                 /* UTF-8 locale: Unicode bar glyphs */
 };
+
+/* The memory stall rate (some or full) since the previous refresh; < 0 unknown. */
+double app_stall(const struct app *a, enum psi_res r, bool full);
 
 /* Sample, rank and rebuild the table. 0 or -errno. */
 int app_refresh(struct app *a);

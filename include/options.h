@@ -16,6 +16,7 @@ struct options {
 	int *pids;           /* -p, owned */
 	size_t npids;
 	const char *user;    /* -u, name or uid (points into argv) */
+	bool no_color;       /* --no-color */
 };
 
 enum options_result {

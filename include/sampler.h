@@ -3,6 +3,7 @@
 #define OOMTOP_SAMPLER_H
 
 #include "proc.h"
+#include "sysmem.h"
 
 struct sampler;
 
@@ -16,5 +17,8 @@ void sampler_free(struct sampler *s);
  * Returns 0 or -errno.
  */
 int sampler_read(struct sampler *s, struct procset *ps);
+
+/* Read /proc/meminfo (through libproc2) into m. 0 or -errno (also in m->err). */
+int sampler_sysmem(struct sampler *s, struct sysmem *m);
 
 #endif

@@ -1,4 +1,4 @@
-/* app.c - one refresh: sample, rank, rebuild the table */
+/* app.c - one refresh: sample, rank, rebuild the table, read the header */
 #include "app.h"
 
 #include "rank.h"
@@ -6,10 +6,26 @@
 int app_refresh(struct app *a)
 {
 	int rc = sampler_read(a->sampler, &a->procs);
+	double rate;
 
 	if (rc < 0)
 		return rc;
 	rank_compute(&a->procs);
 	table_rebuild(&a->table, &a->procs);
+	sampler_sysmem(a->sampler, &a->mem);
+	overcommit_read(a->vm_dir, &a->oc);
+	a->psi_prev = a->psi;
+	a->psi_have_prev = a->psi.when > 0;
+	psi_read(a->psi_dir, &a->psi);
+	rate = app_stall(a, PSI_MEMORY, false);
+	if (rate >= 0)
+		psi_history_push(&a->stall, rate);
 	return 0;
+}
+
+double app_stall(const struct app *a, enum psi_res r, bool full)
+{
+	if (!a->psi_have_prev)
+		return -1;
+	return psi_rate(&a->psi_prev, &a->psi, r, full);
 }

@@ -1,6 +1,7 @@
 /* batch.c - the -b mode: text table or JSON Lines */
 #include "batch.h"
 
+#include "gauge.h"
 #include "json.h"
 
 #include <errno.h>
@@ -28,6 +29,34 @@ static size_t batch_killable(const struct app *a)
 	return n;
 }
 
+/* The header's gauges, as the screen shows them in full detail. */
+static void batch_header_text(const struct app *a, FILE *f)
+{
+	char line[512], swap[128];
+	const char *why = psi_unavailable(&a->psi);
+	int r;
+
+	if (a->mem.err) {
+		fprintf(f, "Memory: /proc/meminfo cannot be read\n");
+	} else {
+		gauge_commit_text(line, sizeof(line), &a->mem, &a->oc, DETAIL_FULL);
+		fprintf(f, "Commit: %s\n", line);
+		gauge_mem_text(line, sizeof(line), &a->mem, DETAIL_FULL);
+		gauge_swap_text(swap, sizeof(swap), &a->mem, DETAIL_FULL);
+		fprintf(f, "Memory: %s; swap: %s\n", line, swap);
+	}
+	if (why) {
+		fprintf(f, "%s\n", why);
+		return;
+	}
+	for (r = 0; r < PSI_COUNT; r++) {
+		gauge_psi_text(line, sizeof(line), &a->psi, (enum psi_res)r,
+			       app_stall(a, (enum psi_res)r, false), app_stall(a, (enum psi_res)r, true),
+			       DETAIL_FULL);
+		fprintf(f, "PSI %s\n", line);
+	}
+}
+
 void batch_print_text(const struct app *a, FILE *f)
 {
 	static const enum column all[COL_COUNT] = {
@@ -41,6 +70,7 @@ void batch_print_text(const struct app *a, FILE *f)
 	batch_time(when, sizeof(when), false);
 	fprintf(f, "oomtop - %s - %zu process%s, %zu killable\n", when, a->table.nview,
 		a->table.nview == 1 ? "" : "es", batch_killable(a));
+	batch_header_text(a, f);
 	for (c = 0; c < COL_COUNT; c++) {
 		const struct column_info *ci = column_info(all[c]);
 
@@ -82,13 +112,64 @@ static void batch_json_proc(const struct proc *p, FILE *f)
 		p->swap_kb, p->pte_kb, p->start_time);
 }
 
+static void batch_json_psi_line(const struct psi_line *l, FILE *f)
+{
+	if (!l->present) {
+		fputs("null", f);
+		return;
+	}
+	fprintf(f, "{\"avg10\":%.2f,\"avg60\":%.2f,\"avg300\":%.2f,\"total\":%llu}", l->avg10,
+		l->avg60, l->avg300, l->total);
+}
+
+static void batch_json_header(const struct app *a, FILE *f)
+{
+	const struct sysmem *m = &a->mem;
+	int r;
+
+	if (m->err)
+		fputs("\"memory\":null,", f);
+	else
+		fprintf(f, "\"memory\":{\"mem_total_kb\":%lu,\"mem_available_kb\":%lu,"
+			"\"swap_total_kb\":%lu,\"swap_free_kb\":%lu,\"commit_limit_kb\":%lu,"
+			"\"committed_as_kb\":%lu},", m->mem_total_kb, m->mem_available_kb,
+			m->swap_total_kb, m->swap_free_kb, m->commit_limit_kb, m->committed_as_kb);
+	if (a->oc.err)
+		fputs("\"overcommit\":null,", f);
+	else
+		fprintf(f, "\"overcommit\":{\"mode\":%d,\"ratio\":%ld,\"kbytes\":%lu},", a->oc.mode,
+			a->oc.ratio, a->oc.kbytes);
+	if (psi_unavailable(&a->psi)) {
+		fputs("\"psi\":null,", f);
+		return;
+	}
+	fputs("\"psi\":{", f);
+	for (r = 0; r < PSI_COUNT; r++) {
+		const struct psi_stat *s = &a->psi.r[r];
+
+		fprintf(f, "%s\"%s\":", r ? "," : "", psi_name((enum psi_res)r));
+		if (s->err) {
+			fputs("null", f);
+			continue;
+		}
+		fputs("{\"some\":", f);
+		batch_json_psi_line(&s->some, f);
+		fputs(",\"full\":", f);
+		batch_json_psi_line(&s->full, f);
+		fputc('}', f);
+	}
+	fputs("},", f);
+}
+
 void batch_print_json(const struct app *a, FILE *f)
 {
 	char when[64];
 	size_t i;
 
 	batch_time(when, sizeof(when), true);
-	fprintf(f, "{\"time\":\"%s\",\"processes\":[", when);
+	fprintf(f, "{\"time\":\"%s\",", when);
+	batch_json_header(a, f);
+	fputs("\"processes\":[", f);
 	for (i = 0; i < a->table.nview; i++) {
 		if (i)
 			fputc(',', f);

@@ -73,7 +73,14 @@ static int main_setup(struct app *a)
 {
 	const char *cs = nl_langinfo(CODESET);
 
-	a->esc_flags = (cs && strcmp(cs, "UTF-8") == 0) ? ESCAPE_UTF8 : 0;
+	const char *no_color = getenv("NO_COLOR");
+
+	a->utf8 = cs && strcmp(cs, "UTF-8") == 0;
+	a->esc_flags = a->utf8 ? ESCAPE_UTF8 : 0;
+	a->color = !a->opt.no_color && !(no_color && no_color[0]);
+	/* where the header's files are; other directories only for tests */
+	a->psi_dir = getenv("OOMTOP_PSI_DIR") ? getenv("OOMTOP_PSI_DIR") : "/proc/pressure";
+	a->vm_dir = getenv("OOMTOP_VM_DIR") ? getenv("OOMTOP_VM_DIR") : "/proc/sys/vm";
 	a->show_cmdline = true;
 	table_init(&a->table);
 	a->table.pids = a->opt.pids;

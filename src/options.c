@@ -25,6 +25,7 @@ void options_usage(FILE *f)
 	      "      --format=text|json  batch output format (json: one object per line)\n"
 	      "  -p, --pid=PID[,PID...]  show only these processes\n"
 	      "  -u, --user=USER         show only this user's processes (name or uid)\n"
+	      "      --no-color          no colours (also when NO_COLOR is set)\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
@@ -91,6 +92,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		{ "format", required_argument, NULL, 'F' },
 		{ "pid", required_argument, NULL, 'p' },
 		{ "user", required_argument, NULL, 'u' },
+		{ "no-color", no_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -146,6 +148,9 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 				return OPTIONS_ERROR;
 			}
 			o->user = optarg;
+			break;
+		case 'C':
+			o->no_color = true;
 			break;
 		case 'h':
 			return OPTIONS_HELP;

@@ -42,6 +42,11 @@ static enum pids_item sampler_items[S_COUNT] = {
 	[S_VSIZE] = PIDS_VSIZE_BYTES,
 };
 
+static enum meminfo_item sampler_mem_items[] = {
+	MEMINFO_MEM_TOTAL, MEMINFO_MEM_AVAILABLE, MEMINFO_SWAP_TOTAL, MEMINFO_SWAP_FREE,
+	MEMINFO_MEM_COMMIT_LIMIT, MEMINFO_MEM_COMMITTED_AS,
+};
+
 struct sampler_user {
 	unsigned uid;
 	char name[PROC_USER_MAX];
@@ -250,10 +255,30 @@ static bool sampler_one(struct sampler *s, struct procset *ps, struct pids_resul
 	return true;
 }
 
+int sampler_sysmem(struct sampler *s, struct sysmem *m)
+{
+	/* select reads the file every time; get would keep a second-old copy */
+	struct meminfo_stack *st = procps_meminfo_select(s->mem, sampler_mem_items,
+		(int)(sizeof(sampler_mem_items) / sizeof(sampler_mem_items[0])));
+
+	memset(m, 0, sizeof(*m));
+	if (!st) {
+		m->err = errno ? -errno : -EIO;
+		return m->err;
+	}
+	m->mem_total_kb = st->head[0].result.ul_int;
+	m->mem_available_kb = st->head[1].result.ul_int;
+	m->swap_total_kb = st->head[2].result.ul_int;
+	m->swap_free_kb = st->head[3].result.ul_int;
+	m->commit_limit_kb = st->head[4].result.ul_int;
+	m->committed_as_kb = st->head[5].result.ul_int;
+	return 0;
+}
+
 int sampler_read(struct sampler *s, struct procset *ps)
 {
 	struct pids_fetch *f;
-	unsigned long mem_kb, swap_kb;
+	struct sysmem m;
 	int i;
 
 	f = procps_pids_reap(s->pids, PIDS_FETCH_TASKS_ONLY);
@@ -264,9 +289,8 @@ int sampler_read(struct sampler *s, struct procset *ps)
 		sampler_one(s, ps, f->stacks[i]->head);
 	procset_end(ps);
 	s->refreshes++;
-	mem_kb = MEMINFO_GET(s->mem, MEMINFO_MEM_TOTAL, ul_int);
-	swap_kb = MEMINFO_GET(s->mem, MEMINFO_SWAP_TOTAL, ul_int);
 	ps->page_kb = s->page_kb ? s->page_kb : 4;
-	ps->total_pages = (mem_kb + swap_kb) / ps->page_kb;
+	if (sampler_sysmem(s, &m) == 0)
+		ps->total_pages = (m.mem_total_kb + m.swap_total_kb) / ps->page_kb;
 	return 0;
 }
