@@ -8,7 +8,15 @@
 #define VIEW_MIN_LINES 10
 
 /* How many table rows fit on the screen now. */
-size_t view_table_rows(void);
+size_t view_table_rows(const struct app *a);
+/* Put escaped text at (y, x), at most width cells, never splitting a character. */
+int view_put(int y, int x, const char *s, int width);
+/* Lines the header's gauges take at this width. */
+int view_header_lines(const struct app *a, int cols);
+/* Draw the gauges from line y on. */
+void view_header_draw(const struct app *a, int y);
+/* Set up colours when the terminal has them and they are wanted. */
+void view_colors_init(struct app *a);
 /* Draw everything into the curses screen (no refresh). */
 void view_draw(const struct app *a);
 

@@ -27,7 +27,7 @@ static void ui_restore(void)
 	}
 }
 
-static int ui_start(void)
+static int ui_start(struct app *a)
 {
 	if (!newterm(NULL, stdout, stdin))
 		return -1;
@@ -39,6 +39,7 @@ static int ui_start(void)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
+	view_colors_init(a);
 	/* Home/End as terminals send them when TERM names another terminal */
 	define_key("\033[1~", KEY_HOME);
 	define_key("\033[4~", KEY_END);
@@ -61,7 +62,7 @@ static double ui_now(void)
 
 static int ui_dispatch(struct app *a, enum action act)
 {
-	long page = (long)view_table_rows();
+	long page = (long)view_table_rows(a);
 
 	switch (act) {
 	case ACT_UP:
@@ -144,7 +145,7 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 	double next = 0;
 	int dirty = DIRTY_SAMPLE, rc;
 
-	if (ui_start() < 0) {
+	if (ui_start(a) < 0) {
 		const char *term = getenv("TERM");
 
 		if (!term || !*term)
@@ -169,7 +170,7 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 			dirty |= DIRTY_DRAW;
 		}
 		if (dirty & DIRTY_DRAW) {
-			table_scroll(&a->table, view_table_rows());
+			table_scroll(&a->table, view_table_rows(a));
 			view_draw(a);
 			refresh();
 		}

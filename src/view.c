@@ -10,18 +10,24 @@
 #include <wchar.h>
 
 #define CELL_MAX 4096
-#define TITLE_LINES 2 /* title, column header */
-
-size_t view_table_rows(void)
+/* Lines above the table: the title, the header's gauges, the column names. */
+static int view_top_lines(const struct app *a)
 {
-	return LINES > TITLE_LINES + 1 ? (size_t)(LINES - TITLE_LINES - 1) : 0;
+	return 2 + view_header_lines(a, COLS);
+}
+
+size_t view_table_rows(const struct app *a)
+{
+	int top = view_top_lines(a);
+
+	return LINES > top + 1 ? (size_t)(LINES - top - 1) : 0;
 }
 
 /*
  * Put already-escaped text at (y, x), at most width screen cells, never
  * splitting a character. Returns the cells used.
  */
-static int view_put(int y, int x, const char *s, int width)
+int view_put(int y, int x, const char *s, int width)
 {
 	mbstate_t st;
 	int used = 0;
@@ -79,7 +85,10 @@ static void view_title(const struct app *a)
 
 		column_format(first, COL_COMMAND, UNIT_AUTO, false, a->esc_flags, name, sizeof(name));
 		column_format_size(rss, sizeof(rss), first->rss_kb, UNIT_AUTO, 6);
-		snprintf(part, sizeof(part), "  next victim: %d %s (%s)", first->pid, name, rss);
+		if (COLS >= 80)
+			snprintf(part, sizeof(part), "  next victim: %d %s (%s)", first->pid, name, rss);
+		else
+			snprintf(part, sizeof(part), "  next: %d %s", first->pid, name);
 		/* the name may be wide: view_put cuts it at the screen edge */
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s", part);
 	}
@@ -91,12 +100,12 @@ static void view_title(const struct app *a)
 	attroff(A_BOLD);
 }
 
-static void view_header(const enum column *cols, int ncols, int cmd_width)
+static void view_header(int y, const enum column *cols, int ncols, int cmd_width)
 {
 	int i, x = 0;
 
 	attron(A_REVERSE);
-	move(1, 0);
+	move(y, 0);
 	hline(' ', COLS);
 	for (i = 0; i < ncols; i++) {
 		const struct column_info *ci = column_info(cols[i]);
@@ -104,7 +113,7 @@ static void view_header(const enum column *cols, int ncols, int cmd_width)
 		char cell[32];
 
 		snprintf(cell, sizeof(cell), ci->left ? "%-*s" : "%*s", w < 31 ? w : 31, ci->name);
-		view_put(1, x, cell, w);
+		view_put(y, x, cell, w);
 		x += w + 1;
 	}
 	attroff(A_REVERSE);
@@ -173,7 +182,8 @@ void view_draw(const struct app *a)
 {
 	enum column cols[COL_COUNT];
 	int ncols, cmd_width;
-	size_t i, rows = view_table_rows();
+	size_t i, rows = view_table_rows(a);
+	int top = view_top_lines(a);
 
 	erase();
 	if (COLS < VIEW_MIN_COLS || LINES < VIEW_MIN_LINES) {
@@ -182,11 +192,12 @@ void view_draw(const struct app *a)
 	}
 	ncols = column_layout(COLS, cols, &cmd_width);
 	view_title(a);
-	view_header(cols, ncols, cmd_width);
+	view_header_draw(a, 1);
+	view_header(top - 1, cols, ncols, cmd_width);
 	for (i = 0; i < rows && a->table.top + i < a->table.nview; i++) {
 		size_t idx = a->table.top + i;
 
-		view_row(a, a->table.view[idx], TITLE_LINES + (int)i, cols, ncols, cmd_width,
+		view_row(a, a->table.view[idx], top + (int)i, cols, ncols, cmd_width,
 			 idx == a->table.sel);
 	}
 	view_status(a);
