@@ -40,6 +40,7 @@ OBJS   = $(SRCS:src/%.c=$(BUILD)/%.o)
 LIBOBJS = $(filter-out $(BUILD)/main.o,$(OBJS))
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_BIN = $(BUILD)/tests/test_fuzz_parsers
 HELPER_SRCS = $(wildcard tests/helpers/*.c)
 HELPER_BINS = $(HELPER_SRCS:tests/helpers/%.c=$(BUILD)/helpers/%)
 
@@ -49,7 +50,7 @@ DEB_PKGS = build-essential pkgconf libncurses-dev libproc2-dev libcap-dev \
 RPM_PKGS = gcc make pkgconf-pkg-config ncurses-devel procps-ng-devel libcap-devel \
            libcmocka-devel tmux jq procps-ng man-db util-linux
 
-.PHONY: all run check test deps deps-if-missing check-libs bench install uninstall clean
+.PHONY: all run check test deps deps-if-missing check-libs bench fuzz install uninstall clean
 
 all: $(OUT)
 
@@ -85,6 +86,23 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liboomtop.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(BUILD)/liboomtop.a $(ALL_LDFLAGS) \
 	  $(CMOCKA_LIBS) $(PC_LIBS) -lm
+
+# The fuzz target, driven by a deterministic mutator in make check.
+$(FUZZ_BIN): tests/fuzz/fuzz_parsers.c tests/fuzz/driver.c $(BUILD)/liboomtop.a
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ tests/fuzz/fuzz_parsers.c tests/fuzz/driver.c \
+	  $(BUILD)/liboomtop.a $(ALL_LDFLAGS) $(PC_LIBS) -lm
+
+# libFuzzer (needs clang): make fuzz [FUZZ_SECONDS=60]
+FUZZ_SECONDS ?= 60
+fuzz: check-libs
+	@mkdir -p build/fuzz
+	clang -std=gnu11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
+	  $(PC_CFLAGS) -o build/fuzz/fuzz_parsers tests/fuzz/fuzz_parsers.c \
+	  $(filter-out src/main.c src/ui.c src/view.c src/view_header.c src/keys.c src/sampler.c \
+	    src/app.c src/batch.c,$(SRCS)) -lm
+	build/fuzz/fuzz_parsers -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 $(BUILD)/helpers/%: tests/helpers/%.c
 	@mkdir -p $(@D)
@@ -147,7 +165,7 @@ test: all test-build
 	@tests/run.sh ./oomtop build build/results.main; tests/summary.sh build/results.main
 
 .PHONY: test-build
-test-build: $(UNIT_BINS) $(HELPER_BINS)
+test-build: $(UNIT_BINS) $(FUZZ_BIN) $(HELPER_BINS)
 
 bench: all $(HELPER_BINS)
 	@tests/bench.sh ./oomtop build
