@@ -21,6 +21,7 @@ struct psi_stat {
 struct psi {
 	struct psi_stat r[PSI_COUNT];
 	double when;                  /* CLOCK_MONOTONIC seconds of the read */
+	bool boot_off;                /* the kernel command line has psi=0 */
 };
 
 #define PSI_HISTORY 64
@@ -54,6 +55,12 @@ void psi_read(const char *dir, struct psi *out);
  * (first read, a line missing, an error, time not moving).
  */
 double psi_rate(const struct psi *prev, const struct psi *cur, enum psi_res r, bool full);
+
+/*
+ * Whether a kernel command line (/proc/cmdline) turns PSI off: psi= with a
+ * value the kernel reads as false (0, n, N, f, F, off).
+ */
+bool psi_cmdline_off(const char *buf, size_t len);
 
 /* Why PSI is not there, in words; NULL when it is there. */
 const char *psi_unavailable(const struct psi *p);

@@ -12,11 +12,11 @@ struct sampler *sampler_new(void);
 void sampler_free(struct sampler *s);
 
 /*
- * Read all processes into ps (replacing its rows) plus the page counts the
- * kernel's badness needs. Processes that exit during the read are left out.
- * Returns 0 or -errno.
+ * Read all processes into ps (replacing its rows), and /proc/meminfo into m
+ * (whose totals give the page count the kernel's badness needs). Processes
+ * that exit during the read are left out. Returns 0 or -errno.
  */
-int sampler_read(struct sampler *s, struct procset *ps);
+int sampler_read(struct sampler *s, struct procset *ps, struct sysmem *m);
 
 /* Read /proc/meminfo (through libproc2) into m. 0 or -errno (also in m->err). */
 int sampler_sysmem(struct sampler *s, struct sysmem *m);

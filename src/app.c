@@ -5,14 +5,13 @@
 
 int app_refresh(struct app *a)
 {
-	int rc = sampler_read(a->sampler, &a->procs);
+	int rc = sampler_read(a->sampler, &a->procs, &a->mem);
 	double rate;
 
 	if (rc < 0)
 		return rc;
 	rank_compute(&a->procs);
 	table_rebuild(&a->table, &a->procs);
-	sampler_sysmem(a->sampler, &a->mem);
 	overcommit_read(a->vm_dir, &a->oc);
 	a->psi_prev = a->psi;
 	a->psi_have_prev = a->psi.when > 0;

@@ -102,6 +102,44 @@ static int psi_read_one(const char *dir, enum psi_res r, struct psi_stat *out)
 	return psi_parse(buf, (size_t)n, out);
 }
 
+bool psi_cmdline_off(const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t start = i, n;
+
+		while (i < len && buf[i] != ' ' && buf[i] != '\n')
+			i++;
+		n = i - start;
+		if (n >= 5 && memcmp(buf + start, "psi=", 4) == 0) {
+			const char *v = buf + start + 4;
+
+			/* kstrtobool: 0/n/f is false, and "of..." is off */
+			if (v[0] && strchr("0nNfF", v[0]))
+				return true;
+			if (n >= 6 && (v[0] == 'o' || v[0] == 'O') && (v[1] == 'f' || v[1] == 'F'))
+				return true;
+		}
+		i++;
+	}
+	return false;
+}
+
+/* Does this kernel's command line turn PSI off? */
+static bool psi_boot_off(void)
+{
+	char buf[4096];
+	ssize_t n;
+	int fd = open("/proc/cmdline", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	return n > 0 && psi_cmdline_off(buf, (size_t)n);
+}
+
 void psi_read(const char *dir, struct psi *out)
 {
 	struct timespec ts;
@@ -118,6 +156,8 @@ void psi_read(const char *dir, struct psi *out)
 			out->r[r].err = err;
 		}
 	}
+	/* kernels since 5.7 hide /proc/pressure when booted with psi=0 */
+	out->boot_off = out->r[PSI_MEMORY].err == -ENOENT && psi_boot_off();
 }
 
 double psi_rate(const struct psi *prev, const struct psi *cur, enum psi_res r, bool full)
@@ -140,10 +180,10 @@ const char *psi_unavailable(const struct psi *p)
 
 	if (err == 0)
 		return NULL;
+	if (err == -EOPNOTSUPP || (err == -ENOENT && p->boot_off))
+		return "PSI unavailable: the kernel was booted with psi=0";
 	if (err == -ENOENT)
 		return "PSI unavailable: this kernel has no /proc/pressure (CONFIG_PSI off)";
-	if (err == -EOPNOTSUPP)
-		return "PSI unavailable: the kernel was booted with psi=0";
 	if (err == -EACCES || err == -EPERM)
 		return "PSI unavailable: /proc/pressure is not readable here";
 	if (err == -EINVAL)

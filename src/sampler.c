@@ -275,10 +275,9 @@ int sampler_sysmem(struct sampler *s, struct sysmem *m)
 	return 0;
 }
 
-int sampler_read(struct sampler *s, struct procset *ps)
+int sampler_read(struct sampler *s, struct procset *ps, struct sysmem *m)
 {
 	struct pids_fetch *f;
-	struct sysmem m;
 	int i;
 
 	f = procps_pids_reap(s->pids, PIDS_FETCH_TASKS_ONLY);
@@ -290,7 +289,7 @@ int sampler_read(struct sampler *s, struct procset *ps)
 	procset_end(ps);
 	s->refreshes++;
 	ps->page_kb = s->page_kb ? s->page_kb : 4;
-	if (sampler_sysmem(s, &m) == 0)
-		ps->total_pages = (m.mem_total_kb + m.swap_total_kb) / ps->page_kb;
+	if (sampler_sysmem(s, m) == 0)
+		ps->total_pages = (m->mem_total_kb + m->swap_total_kb) / ps->page_kb;
 	return 0;
 }

@@ -111,10 +111,10 @@ static void view_mem_lines(const struct app *a, int y, enum detail d)
 	}
 	x = view_gauge(a, y, 0, "Commit ", gauge_commit_pct(&a->mem), w,
 		       gauge_commit_level(&a->mem, &a->oc));
-	view_text(a, y, x, text, LEVEL_NONE);
+	view_text(a, y, x, text, gauge_commit_level(&a->mem, &a->oc));
 	x = view_gauge(a, y + 1, 0, "Mem    ", gauge_mem_pct(&a->mem), w, gauge_mem_level(&a->mem));
 	gauge_mem_text(text, sizeof(text), &a->mem, d);
-	x = view_text(a, y + 1, x, text, LEVEL_NONE);
+	x = view_text(a, y + 1, x, text, gauge_mem_level(&a->mem));
 	gauge_swap_text(swap, sizeof(swap), &a->mem, d);
 	x = view_text(a, y + 1, x, "   Swap ", LEVEL_NONE);
 	view_text(a, y + 1, x, swap, swap_pct >= 50 ? LEVEL_WARN : LEVEL_NONE);
@@ -131,6 +131,21 @@ static void view_spark(const struct app *a, int y, int x)
 		w = SPARK_MAX;
 	gauge_sparkline(spark, sizeof(spark), &a->stall, w, a->utf8);
 	view_put(y, x + 1, spark, w);
+}
+
+/* A resource's level: the worse of some and full, now or else avg10. */
+static enum level view_psi_level(const struct app *a, enum psi_res r)
+{
+	const struct psi_stat *s = &a->psi.r[r];
+	double some = app_stall(a, r, false), full = app_stall(a, r, true);
+
+	if (s->err)
+		return LEVEL_NONE;
+	if (some < 0)
+		some = s->some.avg10;
+	if (full < 0)
+		full = s->full.present ? s->full.avg10 : 0;
+	return gauge_psi_level(some > full ? some : full);
 }
 
 static void view_psi_lines(const struct app *a, int y, enum detail d)
@@ -150,8 +165,7 @@ static void view_psi_lines(const struct app *a, int y, enum detail d)
 			gauge_psi_text(text, sizeof(text), &a->psi, (enum psi_res)r, now,
 				       app_stall(a, (enum psi_res)r, true), d);
 			x = view_text(a, y + r, 0, "PSI ", LEVEL_NONE);
-			x = view_text(a, y + r, x, text,
-				      gauge_psi_level(now >= 0 ? now : a->psi.r[r].some.avg10));
+			x = view_text(a, y + r, x, text, view_psi_level(a, (enum psi_res)r));
 			if (r == PSI_MEMORY)
 				view_spark(a, y, x + 1);
 		}
@@ -163,7 +177,7 @@ static void view_psi_lines(const struct app *a, int y, enum detail d)
 
 		gauge_psi_text(text, sizeof(text), &a->psi, (enum psi_res)r, now, -1, d);
 		x = view_text(a, y, x, " ", LEVEL_NONE);
-		x = view_text(a, y, x, text, gauge_psi_level(now >= 0 ? now : a->psi.r[r].some.avg10));
+		x = view_text(a, y, x, text, view_psi_level(a, (enum psi_res)r));
 	}
 	view_spark(a, y, x + 1);
 }

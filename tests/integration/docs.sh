@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # tests/integration/docs.sh - oomtop.1 and README.md describe the real program:
 # its options (from --help), keys (src/keys.c), columns (src/column.c), JSON
-# keys and exit statuses; the man page has no warnings; the quick start is
-# `make run` and `make check`, and CI runs `make check`.
+# keys at every depth, the header's text lines and files, the PSI messages,
+# the environment variables it reads and its exit statuses; the man page has
+# no warnings; the quick start is `make run` and `make check`, and CI runs
+# `make check`.
 set -u
 . "$(dirname "$0")/../lib.sh"
 
 man1=$TOP/oomtop.1
 readme=$TOP/README.md
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/oomtop-docs.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
 
 # The roff source as plain text: no font escapes, \- as -, \e as \.
 roff_plain() { sed -e 's/\\f[BIRP]//g' -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\e/\\/g'; }
@@ -17,9 +21,9 @@ man_section() {
 	awk -v s="$1" '/^\.SH /{ t = substr($0, 5); gsub(/"/, "", t); on = (t == s); next } on' "$man1"
 }
 
-# The words of the tags of a .TP list on stdin (the line after each .TP).
+# The words of the tags of a .TP list on stdin (the line after each .TP or .TQ).
 tp_tags() {
-	awk 'tp { print; tp = 0 } /^\.TP/ { tp = 1 }' | sed -e 's/^\.[A-Z]* *//' | roff_plain |
+	awk 'tp { print; tp = 0 } /^\.T[PQ]/ { tp = 1 }' | sed -e 's/^\.[A-Z]* *//' | roff_plain |
 		sed -e 's/[",]/ /g' | tr -s ' \t' '\n\n' | sed '/^$/d'
 }
 
@@ -56,7 +60,7 @@ else
 	skip "oomtop.1 fits 80 columns: man is not installed"
 fi
 
-for s in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS COLUMNS "KILL ORDER" OUTPUT "EXIT STATUS" \
+for s in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS HEADER COLUMNS "KILL ORDER" OUTPUT "EXIT STATUS" \
 	ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
 	check "oomtop.1 has the section $s" grep -qE "^\.SH \"?$s\"?\$" "$man1"
 done
@@ -108,7 +112,7 @@ done <<<"$key_tags"
 
 # --- columns: the names in src/column.c, as the program prints them
 cols=$(sed -nE 's/^[[:space:]]*\[COL_[A-Z]+\] *= *\{ *"([A-Z]+)".*/\1/p' "$TOP/src/column.c")
-header=$("$OOMTOP" -b -p $$ | sed -n 2p | tr -s ' ' '\n' | sed '/^$/d')
+header=$("$OOMTOP" -b -p $$ | grep -m1 -E '^ *RANK ' | tr -s ' ' '\n' | sed '/^$/d')
 check "src/column.c's column names are the batch header" test -n "$cols" -a "$cols" = "$header"
 col_tags=$(man_section COLUMNS | tp_tags)
 readme_cols=$(readme_section Columns | md_first_cells)
@@ -121,11 +125,28 @@ for c in $cols; do
 	fi
 done
 
-# --- JSON keys: every key the program writes is documented in OUTPUT
+# --- the header's sources, faked so that every key is there whatever the
+# kernel has: strict overcommit, and PSI where cpu has no "full" line
+mkdir -p "$tmp/vm" "$tmp/psi"
+printf '2\n' >"$tmp/vm/overcommit_memory"
+printf '50\n' >"$tmp/vm/overcommit_ratio"
+printf '0\n' >"$tmp/vm/overcommit_kbytes"
+for r in memory io; do
+	printf 'some avg10=1.00 avg60=2.00 avg300=3.00 total=100\nfull avg10=0.50 avg60=0.25 avg300=0.12 total=50\n' >"$tmp/psi/$r"
+done
+printf 'some avg10=1.00 avg60=2.00 avg300=3.00 total=100\n' >"$tmp/psi/cpu"
+fake() { OOMTOP_VM_DIR=$tmp/vm OOMTOP_PSI_DIR=$tmp/psi "$@"; }
+
+# --- JSON keys: every key the program writes, at every depth, is documented
+# in OUTPUT (with the real /proc and with the fake header sources)
 if command -v jq >/dev/null 2>&1; then
-	json=$("$OOMTOP" -b --format=json -p $$)
-	jkeys=$(printf '%s\n' "$json" | jq -r 'keys_unsorted[], (.processes[0] | keys_unsorted[])' 2>/dev/null)
+	json=$("$OOMTOP" -b --format=json -p $$; fake "$OOMTOP" -b --format=json -p $$)
+	jkeys=$(printf '%s\n' "$json" | jq -r '[paths | .[] | strings] | unique[]' 2>/dev/null | sort -u)
 	check "JSON output has keys" test -n "$jkeys"
+	for k in time memory overcommit psi processes mem_total_kb committed_as_kb mode \
+		some full avg10 total rank; do
+		check "JSON output has the key $k" in_list "$k" <<<"$jkeys"
+	done
 	out_plain=$(man_section OUTPUT | roff_plain)
 	out_tags=$(man_section OUTPUT | tp_tags)
 	for k in $jkeys; do
@@ -136,9 +157,59 @@ if command -v jq >/dev/null 2>&1; then
 			not_ok "oomtop.1 OUTPUT documents the JSON key $k"
 		fi
 	done
+	# what OUTPUT says about null
+	j=$(fake "$OOMTOP" -b --format=json -p $$)
+	check "JSON: cpu without a full line has full null, as documented" \
+		test "$(jq -c '.psi.cpu.full' <<<"$j")" = null
+	check "JSON: overcommit is the sysctls, as documented" \
+		test "$(jq -c '.overcommit' <<<"$j")" = '{"mode":2,"ratio":50,"kbytes":0}'
+	j=$(OOMTOP_VM_DIR=$tmp/none OOMTOP_PSI_DIR=$tmp/none "$OOMTOP" -b --format=json -p $$)
+	check "JSON: psi and overcommit are null when unreadable, as documented" \
+		test "$(jq -c '[.psi, .overcommit]' <<<"$j")" = '[null,null]'
 else
 	skip "JSON keys documented: jq is not installed"
 fi
+
+# --- the text header: the lines OUTPUT shows, in that order
+text=$(fake "$OOMTOP" -b -p $$ | sed -n '2,/^ *RANK /p' | sed '$d' | sed -E 's/^(Commit:|Memory:|PSI [a-z]+).*/\1/')
+check "text header: Commit, Memory, PSI memory, io, cpu" \
+	test "$text" = "$(printf 'Commit:\nMemory:\nPSI memory\nPSI io\nPSI cpu')"
+out_ex=$(man_section OUTPUT | roff_plain | sed -nE 's/^(Commit:|Memory:|PSI [a-z]+).*/\1/p')
+check "oomtop.1 OUTPUT shows the same header lines" test "$out_ex" = "$text"
+text=$(OOMTOP_PSI_DIR=$tmp/none "$OOMTOP" -b -p $$)
+check "text header: 'PSI unavailable:' without PSI, as documented" grep -q '^PSI unavailable: ' <<<"$text"
+
+# --- every reason for "PSI unavailable" in src/psi.c is explained in HEADER
+whys=$(sed -nE 's/.*return "PSI unavailable: ([^"]+)";.*/\1/p' "$TOP/src/psi.c")
+check "src/psi.c has PSI unavailable messages" test -n "$whys"
+hdr_plain=$(man_section HEADER | roff_plain)
+while IFS= read -r w; do
+	[ -n "$w" ] || continue
+	check "oomtop.1 HEADER explains 'PSI unavailable: $w'" grep -qF -- "$w" <<<"$hdr_plain"
+done <<<"$whys"
+
+# --- FILES names the header's files: those src/psi.c and src/overcommit.c read
+file_tags=$(man_section FILES | tp_tags)
+psi_files=$(sed -nE 's/.*psi_names\[PSI_COUNT\] *= *\{([^}]*)\}.*/\1/p' "$TOP/src/psi.c" | tr -d '" ' | tr ',' '\n')
+vm_files=$(sed -nE 's/.*overcommit_file\(dir, "([a-z_]+)".*/\1/p' "$TOP/src/overcommit.c")
+check "src/psi.c names the PSI files" test -n "$psi_files"
+check "src/overcommit.c names the sysctl files" test -n "$vm_files"
+hdr_files=(/proc/meminfo)
+for f in $psi_files; do hdr_files+=("/proc/pressure/$f"); done
+for f in $vm_files; do hdr_files+=("/proc/sys/vm/$f"); done
+for f in "${hdr_files[@]}"; do
+	check "oomtop.1 FILES documents $f" in_list "$f" <<<"$file_tags"
+done
+
+# --- ENVIRONMENT: every variable src/ reads with getenv is documented there
+# and mentioned in README.md
+env_vars=$(grep -ohE 'getenv\("[A-Za-z_][A-Za-z0-9_]*"\)' "$TOP"/src/*.c | sed -E 's/getenv\("(.*)"\)/\1/' | sort -u)
+env_tags=$(man_section ENVIRONMENT | tp_tags)
+check "src/ reads environment variables" test -n "$env_vars"
+for v in $env_vars; do
+	check "oomtop.1 ENVIRONMENT documents $v" in_list "$v" <<<"$env_tags"
+	check "README.md mentions $v" grep -qE "(^|[^A-Za-z0-9_])$v([^A-Za-z0-9_]|\$)" "$readme"
+done
 
 # --- exit statuses: the codes of include/xalloc.h are documented and real
 exit_tags=$(man_section "EXIT STATUS" | tp_tags)
