@@ -158,12 +158,14 @@ void gauge_bar(char *buf, size_t cap, double pct, int width, bool utf8)
 	int fill, i;
 	size_t o = 0;
 
+	if (cap == 0)
+		return;
 	if (pct < 0)
 		pct = 0;
 	if (pct > 100)
 		pct = 100;
 	fill = (int)(pct * width / 100.0 + 0.5);
-	for (i = 0; i < width && o + 4 < cap; i++) {
+	for (i = 0; i < width && o + (i < fill && utf8 ? 3 : 1) < cap; i++) {
 		if (i < fill && utf8) {
 			memcpy(buf + o, "\xe2\x96\x88", 3); /* U+2588 full block */
 			o += 3;
@@ -177,15 +179,22 @@ void gauge_bar(char *buf, size_t cap, double pct, int width, bool utf8)
 void gauge_sparkline(char *buf, size_t cap, const struct psi_history *h, int width, bool utf8)
 {
 	static const char ascii[] = "_.-=*#";
-	size_t start = h->n > (size_t)width ? h->n - (size_t)width : 0, i, o = 0;
+	size_t glyph = utf8 ? 3 : 1, fit, start, i, o = 0;
 	double max = 1.0; /* scale to at least 1 % so that noise stays flat */
 
+	if (cap == 0)
+		return;
+	/* the newest values that fit both width and the buffer */
+	fit = (cap - 1) / glyph < (size_t)width ? (cap - 1) / glyph : (size_t)width;
+	start = h->n > fit ? h->n - fit : 0;
 	for (i = start; i < h->n; i++)
 		if (psi_history_get(h, i) > max)
 			max = psi_history_get(h, i);
-	for (i = start; i < h->n && o + 4 < cap; i++) {
+	for (i = start; i < h->n; i++) {
 		double v = psi_history_get(h, i) / max;
 
+		if (v < 0)
+			v = 0;
 		if (utf8) {
 			int k = (int)(v * 7 + 0.5); /* U+2581..U+2588 */
 

@@ -33,7 +33,7 @@ int overcommit_parse(const char *mode, size_t mode_len, const char *ratio, size_
 
 	memset(out, 0, sizeof(*out));
 	if (overcommit_number(mode, mode_len, &m) < 0 || m > 2 ||
-	    overcommit_number(ratio, ratio_len, &r) < 0 || r > 1000000 ||
+	    overcommit_number(ratio, ratio_len, &r) < 0 || r > 2147483647UL ||
 	    overcommit_number(kbytes, kbytes_len, &k) < 0) {
 		out->err = -EINVAL;
 		return -EINVAL;
