@@ -65,6 +65,9 @@ bool psi_cmdline_off(const char *buf, size_t len);
 /* Why PSI is not there, in words; NULL when it is there. */
 const char *psi_unavailable(const struct psi *p);
 
+/* The same in at most 30 characters, for narrow screens. */
+const char *psi_unavailable_short(const struct psi *p);
+
 void psi_history_push(struct psi_history *h, double v);
 /* The i-th value, oldest first (i < h->n). */
 double psi_history_get(const struct psi_history *h, size_t i);

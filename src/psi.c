@@ -191,6 +191,23 @@ const char *psi_unavailable(const struct psi *p)
 	return "PSI unavailable: /proc/pressure/memory cannot be read";
 }
 
+const char *psi_unavailable_short(const struct psi *p)
+{
+	int err = p->r[PSI_MEMORY].err;
+
+	if (err == 0)
+		return NULL;
+	if (err == -EOPNOTSUPP || (err == -ENOENT && p->boot_off))
+		return "PSI off: booted with psi=0";
+	if (err == -ENOENT)
+		return "PSI unavailable: no CONFIG_PSI";
+	if (err == -EACCES || err == -EPERM)
+		return "PSI unavailable: not readable";
+	if (err == -EINVAL)
+		return "PSI unavailable: bad format";
+	return "PSI unavailable: read error";
+}
+
 void psi_history_push(struct psi_history *h, double v)
 {
 	h->v[h->head] = v;

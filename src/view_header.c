@@ -111,6 +111,8 @@ static void view_mem_lines(const struct app *a, int y, enum detail d)
 	}
 	x = view_gauge(a, y, 0, "Commit ", gauge_commit_pct(&a->mem), w,
 		       gauge_commit_level(&a->mem, &a->oc));
+	if (x + (int)strlen(text) > COLS && d == DETAIL_FULL) /* the words must stay whole */
+		gauge_commit_text(text, sizeof(text), &a->mem, &a->oc, DETAIL_COMPACT);
 	view_text(a, y, x, text, gauge_commit_level(&a->mem, &a->oc));
 	x = view_gauge(a, y + 1, 0, "Mem    ", gauge_mem_pct(&a->mem), w, gauge_mem_level(&a->mem));
 	gauge_mem_text(text, sizeof(text), &a->mem, d);
@@ -155,6 +157,8 @@ static void view_psi_lines(const struct app *a, int y, enum detail d)
 	int r, x = 0;
 
 	if (why) {
+		if ((int)strlen(why) > COLS)
+			why = psi_unavailable_short(&a->psi);
 		view_put(y, 0, why, COLS);
 		return;
 	}

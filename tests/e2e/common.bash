@@ -184,15 +184,20 @@ tm_stop() {
 
 # e2e_start COLSxLINES ARGS...: start oomtop ARGS in pane "t" of a fresh tmux
 # server; its pid in OOMTOP_PID. Fails unless it draws a first screen.
+# E2E_ENV (set for one e2e_start: words NAME=VALUE, no blanks in them) sets
+# oomtop's environment last, over the pane's TERM and LANG.
 e2e_start() {
 	local size=$1 pidfile
+	local -a envs=()
 	shift
 	E2E_SEQ=$((E2E_SEQ + 1))
 	pidfile=$E2E_TMP/oomtop.$E2E_SEQ
+	read -ra envs <<<"${E2E_ENV:-}"
+	[ "${#envs[@]}" -gt 0 ] && envs=(env "${envs[@]}") # env execs oomtop: same pid
 	tm_stop
 	OOMTOP_PID=''
 	tm_start "$size" "$(printf '%q ' env "E2E_ASAN_MORE=${E2E_ASAN_MORE:-}" \
-		bash "$E2E_TMP/pane" "$pidfile" "$OOMTOP" "$@")" 9>&- || return 1
+		bash "$E2E_TMP/pane" "$pidfile" "${envs[@]}" "$OOMTOP" "$@")" 9>&- || return 1
 	wait_for test -s "$pidfile" || return 1
 	OOMTOP_PID=$(cat "$pidfile")
 	E2E_OOMTOPS+=("$OOMTOP_PID")
@@ -258,21 +263,114 @@ screen_marked() {
 	}'
 }
 
-# The selected rows of the table area: "LINE|TEXT", LINE counted from 1
-sel_rows() {
-	local h
-	h=$(pane_lines) || return 1
-	screen_marked | awk -v h="$h" 'NR >= 3 && NR < h && /^R\|/ { print NR "|" substr($0, 3) }'
+# --- where the table is ----------------------------------------------------
+# Between the title (line 1) and the column header oomtop draws the gauges of
+# the header (commit, memory and swap, PSI): 5 lines at 100 columns and wider
+# (3 when PSI is unavailable), 3 at 80 to 99 columns, 2 below 80. The column
+# header is the first line that reads "RANK PID"; table row N is the Nth line
+# under it, the last table line the one above the status line.
+
+# psi_readable: this machine's /proc/pressure can be read (the full header
+# then has a line for each of memory, io and cpu)
+psi_readable() { head -c 1 /proc/pressure/memory >/dev/null 2>&1; }
+
+# gauge_lines COLS: the number of gauge lines at this width, on this machine
+gauge_lines() {
+	if [ "$1" -ge 100 ]; then
+		if psi_readable; then echo 5; else echo 3; fi
+	elif [ "$1" -ge 80 ]; then
+		echo 3
+	else
+		echo 2
+	fi
 }
 
-# sel_is RANK PID LINE: exactly one row is selected, with this RANK, PID and
-# screen LINE ("-" for any)
+# layout_problems: the screen is the title on line 1, then the gauges (Commit
+# first; Mem on the same line below 80 columns, else on the next; PSI after),
+# then the column header, exactly on line 2 + gauge_lines. Prints what is wrong.
+layout_problems() {
+	local w
+	w=$(pane_format '#{pane_width}') || return 1
+	tm_screen | LC_ALL=C awk -v g="$(gauge_lines "$w")" '
+	NR == 1 && !/^oomtop [0-9][0-9]:[0-9][0-9]:[0-9][0-9]( |$)/ { print "line 1 is not the title: " $0 }
+	NR == 2 && !/^Commit / { print "line 2 is not the Commit gauge: " $0 }
+	NR == 2 && g == 2 && !/  Mem / { print "line 2 has no Mem gauge: " $0 }
+	NR == 3 && g > 2 && !/^Mem / { print "line 3 is not the Mem gauge: " $0 }
+	NR > 2 + (g > 2) && NR <= 1 + g && !/^PSI / { print "line " NR " is not a PSI line: " $0 }
+	!hl && /^ *RANK +PID/ { hl = NR }
+	END {
+		if (!hl) print "no column header (RANK PID ...)"
+		else if (hl != 2 + g) print "the column header is on line " hl ", not " 2 + g " (" g " gauge lines)"
+	}'
+}
+layout_ok() {
+	local p
+	p=$(layout_problems) || return 1
+	[ -z "$p" ] && return 0
+	echo "$p" >"$E2E_TMP/problems"
+	return 1
+}
+
+# check_layout WHAT: layout_ok as a TAP line, with what is wrong
+check_layout() {
+	if expect_wait layout_ok; then
+		E2E_FAILS=0
+		ok "$1"
+	else
+		E2E_FAILS=$((E2E_FAILS + 1))
+		not_ok "$1"
+		{
+			head -5 "$E2E_TMP/problems" 2>/dev/null
+			tm_screen 2>/dev/null | head -8
+		} | diag
+	fi
+}
+
+# header_text: the column header line
+header_text() { tm_screen | awk '/^ *RANK +PID/ { print; exit }'; }
+
+# table_lines: the table rows, the lines between the column header and the
+# status line (nothing when there is no column header)
+table_lines() {
+	local h
+	h=$(pane_lines) || return 1
+	tm_screen | awk -v h="$h" 'hl && NR < h; !hl && /^ *RANK +PID/ { hl = NR }'
+}
+
+# row_text N: table row N (1 = the line under the column header)
+row_text() { table_lines | sed -n "$1p"; }
+
+# row_is N RANK PID: table row N shows RANK and PID
+row_is() { row_text "$1" | awk -v r="$2" -v p="$3" '{ f = ($1 == r && $2 == p) } END { exit !f }'; }
+
+# pid_shown PID: a table row shows PID
+pid_shown() { table_lines | awk -v p="$1" '$2 == p { f = 1 } END { exit !f }'; }
+
+# sel_scan: the selected table rows as "ROW|LAST|TEXT": ROW counted from 1 =
+# the line under the column header, LAST the row number of the last table line
+# (the one above the status line)
+sel_scan() {
+	local h
+	h=$(pane_lines) || return 1
+	screen_marked | awk -v h="$h" '
+	hl && NR < h && /^R\|/ { print NR - hl "|" h - 1 - hl "|" substr($0, 3) }
+	!hl && /^.\| *RANK +PID/ { hl = NR }'
+}
+
+# The selected rows of the table: "ROW|TEXT", ROW as in sel_scan
+sel_rows() { sel_scan | cut -d'|' -f1,3-; }
+
+# sel_is RANK PID ROW: exactly one row is selected, with this RANK, PID and
+# table ROW (1 = the line under the column header; "last" = the last table
+# line, above the status line; "-" for any)
 sel_is() {
 	local rows
-	rows=$(sel_rows) || return 1
+	rows=$(sel_scan) || return 1
 	[ -n "$rows" ] && [ "$(printf '%s\n' "$rows" | wc -l)" -eq 1 ] || return 1
 	printf '%s\n' "$rows" | awk -F'|' -v r="$1" -v p="$2" -v l="$3" '{
-		split($2, f, " ")
+		split($3, f, " ")
+		if (l == "last")
+			l = $2
 		exit !((r == "-" || f[1] == r) && (p == "-" || f[2] == p) && (l == "-" || $1 == l))
 	}'
 }
@@ -288,8 +386,8 @@ title_count() { title | grep -oE "[0-9]+ $1" | grep -oE '^[0-9]+'; }
 # COMMAND never hold spaces)
 cell() {
 	tm_screen | awk -v pid="$1" -v col="$2" '
-	NR == 2 { for (i = 1; i <= NF; i++) if ($i == col) c = i }
-	NR > 2 && c && $2 == pid { print $c; exit }'
+	hl && c && $2 == pid { print $c; exit }
+	!hl && /^ *RANK +PID/ { hl = NR; for (i = 1; i <= NF; i++) if ($i == col) c = i }'
 }
 
 # cell_is PID COLUMN REGEX
@@ -300,9 +398,9 @@ cell_is() {
 }
 
 # header_is NAMES: the column header holds exactly these names
-header_is() { [ "$(tm_screen | sed -n 2p | xargs)" = "$1" ]; }
+header_is() { [ "$(header_text | xargs)" = "$1" ]; }
 
-# table_whole: the header holds whole column names, in the table's order,
+# table_whole: the column header holds whole column names, in the table's order,
 # COMMAND last, and every row holds whole values under them: right-aligned
 # numbers end where their name ends, sizes read like 12K, 3.4M or 151M.
 # Prints what is wrong, if anything.
@@ -316,8 +414,8 @@ table_problems() {
 		split(sizes, s, " ")
 		for (i in s) size[s[i]] = 1
 	}
-	NR == 2 {
-		line = $0; x = 0; last = 0
+	!hl && /^ *RANK +PID/ {
+		hl = NR; line = $0; x = 0; last = 0
 		while (match(line, /[^ ]+/)) {
 			name = substr(line, RSTART, RLENGTH)
 			start = x + RSTART; end = x + RSTART + RLENGTH - 1
@@ -330,7 +428,7 @@ table_problems() {
 		if (cname[ncol] != "COMMAND") print "header: COMMAND is not the last column"
 		next
 	}
-	NR > 2 && NR < h && $0 ~ /[^ ]/ {
+	hl && NR < h && $0 ~ /[^ ]/ {
 		row = $0
 		for (i = 1; i < ncol; i++) {
 			name = cname[i]
@@ -352,7 +450,8 @@ table_problems() {
 			else re = "."
 			if (v !~ re) { print "line " NR ": " name " \"" v "\" is not a whole value: " row; break }
 		}
-	}'
+	}
+	END { if (!hl) print "no column header (a line reading RANK PID ...)" }'
 }
 table_whole() {
 	local p

@@ -15,13 +15,8 @@ ok "hog $HOG1 (150 MiB, adj 900) is ready"
 
 clock() { title | grep -oE '^oomtop [0-9]{2}:[0-9]{2}:[0-9]{2}' | cut -d' ' -f2; }
 clock_moved() { local c; c=$(clock); [ -n "$c" ] && [ "$c" != "$1" ]; }
-pid_shown() { tm_screen | awk -v p="$1" 'NR > 2 && $2 == p { f = 1 } END { exit !f }'; }
 # the PIDs of the table rows, in screen order
-table_pids() {
-	local h
-	h=$(pane_lines)
-	tm_screen | awk -v h="$h" 'NR > 2 && NR < h && $2 ~ /^[0-9]+$/ { printf "%s ", $2 }'
-}
+table_pids() { table_lines | awk '$2 ~ /^[0-9]+$/ { printf "%s ", $2 }'; }
 # the process count in the title, when the title has room for it, is 1
 count_is_1() {
 	local c
@@ -58,11 +53,11 @@ for size in 80x24 200x50; do
 		expect "$size: -p $HOG1: one row, the hog's" table_pids_are "$HOG1 "
 		expect "$size: -p $HOG1: the title counts 1 process, if it counts" count_is_1
 		expect "$size: -p $HOG1: the hog keeps its global rank 1" \
-			eval "tm_screen | sed -n 3p | awk '{ exit !(\$1 == 1) }'"
-		expect "$size: -p $HOG1: it is selected" sel_is 1 "$HOG1" 3
+			eval "row_text 1 | awk '{ f = (\$1 == 1) } END { exit !f }'"
+		expect "$size: -p $HOG1: it is selected" sel_is 1 "$HOG1" 1
 		e2e_key j
 		e2e_key k
-		expect "$size: -p $HOG1: j, k: still selected" sel_is 1 "$HOG1" 3
+		expect "$size: -p $HOG1: j, k: still selected" sel_is 1 "$HOG1" 1
 		e2e_key q
 		expect "$size: -p $HOG1: q quits with status 0" screen_has '__EXIT_0__'
 		sanitizer_clean "$size: -p $HOG1"
@@ -98,7 +93,7 @@ for size in 80x24 200x50; do
 			expect "$size: -p $HOG1,$HOG: two rows, adj 1000 first" \
 				table_pids_are "$HOG $HOG1 "
 			e2e_key End
-			expect "$size: -p $HOG1,$HOG: End selects the second" sel_is 2 "$HOG1" 4
+			expect "$size: -p $HOG1,$HOG: End selects the second" sel_is 2 "$HOG1" 2
 			e2e_key q
 			expect "$size: -p $HOG1,$HOG: q quits with status 0" screen_has '__EXIT_0__'
 			sanitizer_clean "$size: -p $HOG1,$HOG"

@@ -19,9 +19,12 @@ ok "hog $HOG1 (150 MiB, adj 900) and 20 fillers (2 MiB, adj 500) are ready"
 
 resize() { tm resize-window -t t -x "$1" -y "$2"; }
 pane_is() { [ "$(pane_format '#{pane_width}x#{pane_height}')" = "$1" ]; }
+# the table: the title, the gauges for this width, the column header under
+# them, no "too small"
 table_shown() {
-	tm_screen | sed -n 2p | grep -qE '^ *RANK +PID .* COMMAND *$' &&
-		tm_screen | head -1 | grep -qE '^oomtop [0-9]{2}:' && screen_lacks 'too small'
+	header_text | grep -qE '^ *RANK +PID .* COMMAND *$' &&
+		tm_screen | head -1 | grep -qE '^oomtop [0-9]{2}:' && screen_lacks 'too small' &&
+		layout_ok
 }
 
 run_size() {
@@ -33,17 +36,18 @@ run_size() {
 	fi
 	ok "$S oomtop starts and draws the table"
 	tm send-keys -t t -N 14 j
-	expect "$S 14 x j: rank 15 selected (line 17)" sel_is 15 - 17
+	expect "$S 14 x j: rank 15 selected (row 15)" sel_is 15 - 15
 
 	resize 40 10
 	expect "$S resized to 40x10" pane_is 40x10
-	expect "$S 40x10: still the table (title, header, no 'too small')" table_shown
+	expect "$S 40x10: still the table (title, 2 gauge lines, header, no 'too small')" table_shown
 	check_table "$S 40x10: no header name cut, every cell a whole value"
 	expect "$S 40x10: the selected row (rank 15) scrolled into view" sel_is 15 - -
 	e2e_key Home
-	expect "$S 40x10: Home: the hog, rank 1" sel_is 1 "$HOG1" 3
+	expect "$S 40x10: Home: the hog, rank 1" sel_is 1 "$HOG1" 1
 	tm send-keys -t t -N 14 j
-	expect "$S 40x10: 14 x j: rank 15, on the last table line" sel_is 15 - 9
+	expect "$S 40x10: 14 x j: rank 15, on the last table line (row 5)" sel_is 15 - 5
+	expect "$S 40x10: ... which is the line above the status line" sel_is 15 - last
 
 	for w in 39x10 40x9 30x8 20x4 1x1; do
 		resize "${w%x*}" "${w#*x}"
@@ -61,7 +65,7 @@ run_size() {
 	check_table "$S $size: every cell a whole value"
 	expect "$S $size: rank 15 still selected" sel_is 15 - -
 	e2e_key Home
-	expect "$S $size: Home: the hog, rank 1, first line" sel_is 1 "$HOG1" 3
+	expect "$S $size: Home: the hog, rank 1, first row" sel_is 1 "$HOG1" 1
 
 	# quit while too small (the message says q quits)
 	resize 30 8

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # table.sh - the interactive table in tmux, at 80x24 and 200x50: the layout
-# and its values, the hog at rank 1 and in the title, moving the selection
-# (j/k, Up/Down, PgUp/PgDn, Home/End), the selection following its process
-# across refreshes, E (units), K (kernel threads), q.
+# (the title, the gauge lines, the column header; rows counted from it) and
+# its values, the hog at rank 1 and in the title, moving the selection (j/k,
+# Up/Down, PgUp/PgDn, Home/End), the selection following its process across
+# refreshes, E (units), K (kernel threads), q.
 # oomtop runs with -d 1000 so the table changes only when a test presses
 # space: every position checked below is exact.
 set -u
@@ -23,8 +24,8 @@ declare -A IS_FILL=()
 for p in "${HOGS[@]}"; do IS_FILL[$p]=1; done
 ok "hog $HOG1 (150 MiB, adj 900) and $FILL_N fillers (2 MiB, adj 500) are ready"
 
-# The first table row (screen line 3) is RANK with PID
-first_row_is() { tm_screen | sed -n 3p | awk -v r="$1" -v p="$2" '{ exit !($1 == r && $2 == p) }'; }
+# The first table row is RANK with PID
+first_row_is() { row_is 1 "$1" "$2"; }
 title_matches() { title | grep -qE -- "$1"; }
 last_line_has() { tm_screen | tail -1 | grep -qE -- "$1"; }
 sel_rank_in() {
@@ -33,7 +34,6 @@ sel_rank_in() {
 	[ "$r" = "$1" ] || [ "$r" = "$2" ]
 }
 sel_moved_from() { local p; p=$(sel_field 2); [ -n "$p" ] && [ "$p" != "$1" ]; }
-pid_shown() { tm_screen | awk -v p="$1" 'NR > 2 && $2 == p { f = 1 } END { exit !f }'; }
 
 # The title holds whole parts only: "oomtop HH:MM:SS", "next victim: PID
 # [NAME] (RSS)" (or without the RSS, or the name), "N processes, K killable";
@@ -46,13 +46,13 @@ title_whole() {
 		(! grep -q '[^ ]')
 }
 
-# find_from_end PATTERN LAST MAX: from the last row (on screen line LAST)
-# page up until PATTERN is on the screen, at most MAX times; the number of
-# pages in FOUND_AT
+# find_from_end PATTERN MAX: from the last row (on the last table line) page
+# up until PATTERN is on the screen, at most MAX times; the number of pages
+# in FOUND_AT
 find_from_end() {
-	local pat=$1 last=$2 max=$3 before
+	local pat=$1 max=$2 before
 	e2e_key End
-	wait_for sel_is - - "$last" || return 1
+	wait_for sel_is - - last || return 1
 	for ((FOUND_AT = 0; FOUND_AT <= max; FOUND_AT++)); do
 		screen_has "$pat" && return 0
 		[ "$(sel_field 1)" = 1 ] && return 1 # the top
@@ -71,8 +71,11 @@ max_rows() {
 
 run_size() {
 	local size=$1 cols=${1%x*} lines=${1#*x}
-	local rows=$((lines - 3)) last=$((lines - 1)) r1 r2 p_end pages f p depth
+	# the title, the gauges, the column header; the status line at the bottom
+	local g rows r1 r2 p_end pages f p depth
 	local S="$size:"
+	g=$(gauge_lines "$cols")
+	rows=$((lines - g - 3))
 
 	if ! e2e_start "$size" -d 1000; then
 		not_ok "$S oomtop starts and draws the table"
@@ -82,8 +85,9 @@ run_size() {
 	ok "$S oomtop starts and draws the table"
 
 	# --- layout -------------------------------------------------------
+	check_layout "$S the title, $g gauge lines, the column header on line $((g + 2))"
 	expect "$S the header names RANK, PID ... COMMAND" \
-		eval 'tm_screen | sed -n 2p | grep -qE "^ *RANK +PID .* COMMAND *$"'
+		eval 'header_text | grep -qE "^ *RANK +PID .* COMMAND *$"'
 	if [ "$cols" -ge 200 ]; then
 		expect "$S all 12 columns shown: $E2E_COLUMNS" header_is "$E2E_COLUMNS"
 	fi
@@ -102,21 +106,21 @@ run_size() {
 		not_ok "$S the title holds whole parts, none cut"
 		title | sed 's/$/|   <- the title (| marks the right edge)/' | diag
 	fi
-	expect "$S the first row starts selected (reverse video)" sel_is 1 "$HOG1" 3
+	expect "$S the first row starts selected (reverse video)" sel_is 1 "$HOG1" 1
 
 	# --- moving the selection -----------------------------------------
 	e2e_key j
-	expect "$S j selects the next row" sel_is 2 - 4
+	expect "$S j selects the next row" sel_is 2 - 2
 	e2e_key Down
-	expect "$S Down selects the next row" sel_is 3 - 5
+	expect "$S Down selects the next row" sel_is 3 - 3
 	e2e_key k
-	expect "$S k selects the row above" sel_is 2 - 4
+	expect "$S k selects the row above" sel_is 2 - 2
 	e2e_key Up
-	expect "$S Up selects the row above" sel_is 1 "$HOG1" 3
+	expect "$S Up selects the row above" sel_is 1 "$HOG1" 1
 	e2e_key k j
-	expect "$S k on the first row stays there" sel_is 2 - 4
+	expect "$S k on the first row stays there" sel_is 2 - 2
 	e2e_key Home
-	expect "$S Home selects the first row" sel_is 1 "$HOG1" 3
+	expect "$S Home selects the first row" sel_is 1 "$HOG1" 1
 
 	if [ "$FILL_N" -ge $((2 * rows + 1)) ]; then
 		e2e_key NPage
@@ -124,58 +128,58 @@ run_size() {
 			sel_rank_in "$rows" "$((rows + 1))"
 		r1=$(sel_field 1)
 		r2=$((2 * r1 - 1))
-		expect "$S ... to the last table line" sel_is "$r1" - "$last"
+		expect "$S ... to the last table line" sel_is "$r1" - last
 		e2e_key NPage
-		expect "$S PgDn again: rank $r2, the table scrolled" sel_is "$r2" - "$last"
+		expect "$S PgDn again: rank $r2, the table scrolled" sel_is "$r2" - last
 		e2e_key PPage
-		expect "$S PgUp: rank $r1, at the top of the table" sel_is "$r1" - 3
+		expect "$S PgUp: rank $r1, at the top of the table" sel_is "$r1" - 1
 		e2e_key PPage
-		expect "$S PgUp again: the first row" sel_is 1 "$HOG1" 3
+		expect "$S PgUp again: the first row" sel_is 1 "$HOG1" 1
 	else
 		skip "$S PgUp/PgDn: $FILL_N fillers are too few for two pages of $rows"
 	fi
 
 	# End: the last row; PgDn repeated stops at the same row
 	e2e_key End
-	expect "$S End selects the last row, on the last table line" sel_is - - "$last"
+	expect "$S End selects the last row, on the last table line" sel_is - - last
 	p_end=$(sel_field 2)
 	e2e_key Home
-	expect "$S Home after End: the first row" sel_is 1 "$HOG1" 3
+	expect "$S Home after End: the first row" sel_is 1 "$HOG1" 1
 	pages=$(($(max_rows) / (rows - 1) + 1))
 	tm send-keys -t t -N "$pages" NPage
 	expect "$S PgDn x$pages stops at the last row, the one End selected ($p_end)" \
-		sel_is - "$p_end" "$last"
+		sel_is - "$p_end" last
 	e2e_key Home
-	expect "$S Home again" sel_is 1 "$HOG1" 3
+	expect "$S Home again" sel_is 1 "$HOG1" 1
 
 	# --- the selection follows its process ------------------------------
 	if hog_start 200 1000 oomtop-e2e-big; then
 		e2e_key Space
 		expect "$S space refreshes: a bigger hog with adj 1000 is the next victim" \
 			title_matches "next victim: $HOG( |$)"
-		expect "$S the selection followed the first hog to rank 2 (line 4)" \
-			sel_is 2 "$HOG1" 4
+		expect "$S the selection followed the first hog to rank 2 (row 2)" \
+			sel_is 2 "$HOG1" 2
 		hog_stop "$HOG"
 		e2e_key Space
 		expect "$S the bigger hog is gone: the first hog is rank 1 again" \
 			first_row_is 1 "$HOG1"
-		expect "$S ... and still selected" sel_is 1 "$HOG1" 3
+		expect "$S ... and still selected" sel_is 1 "$HOG1" 1
 	else
 		not_ok "$S a second hog (200 MiB, adj 1000) starts"
 	fi
 	# the selected process exits: the selection stays at its position
 	e2e_key j j
-	if wait_for sel_is 3 - 5 && p=$(sel_field 2) && [ -n "${IS_FILL[$p]:-}" ]; then
+	if wait_for sel_is 3 - 3 && p=$(sel_field 2) && [ -n "${IS_FILL[$p]:-}" ]; then
 		hog_stop "$p"
 		e2e_key Space
 		expect "$S the selected process (filler $p) exits: gone after a refresh" \
 			eval "! pid_shown $p"
-		expect "$S ... the row now at its place is selected" sel_is 3 - 5
+		expect "$S ... the row now at its place is selected" sel_is 3 - 3
 	else
 		skip "$S selected process exits: rank 3 is not one of our fillers"
 	fi
 	e2e_key Home
-	expect "$S Home" sel_is 1 "$HOG1" 3
+	expect "$S Home" sel_is 1 "$HOG1" 1
 
 	# --- E: units ---------------------------------------------------------
 	f=
@@ -208,7 +212,7 @@ run_size() {
 	e2e_key K
 	expect "$S K: the status line says kernel threads are shown" last_line_has 'shown'
 	pages=$(($(max_rows) / (rows - 1) + 1))
-	if find_from_end '\[kthreadd\]' "$last" "$pages"; then
+	if find_from_end '\[kthreadd\]' "$pages"; then
 		ok "$S K: [kthreadd] is in the table ($FOUND_AT pages up from the end)"
 		depth=$FOUND_AT
 		expect "$S ... unranked (never)" \
@@ -221,14 +225,14 @@ run_size() {
 	fi
 	e2e_key K
 	expect "$S K again: the status line says they are hidden" last_line_has 'hidden'
-	if find_from_end '\[kthreadd\]' "$last" $((depth + 1)); then
+	if find_from_end '\[kthreadd\]' $((depth + 1)); then
 		not_ok "$S ... and [kthreadd] is gone ($((depth + 1)) pages up from the end)"
 		screen_marked | diag
 	else
 		ok "$S ... and [kthreadd] is gone ($((depth + 1)) pages up from the end)"
 	fi
 	e2e_key Home
-	expect "$S Home" sel_is 1 "$HOG1" 3
+	expect "$S Home" sel_is 1 "$HOG1" 1
 
 	# --- q ------------------------------------------------------------------
 	e2e_key q
