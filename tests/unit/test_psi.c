@@ -653,8 +653,24 @@ static void test_cmdline_off(void **state)
 	p.r[PSI_MEMORY].err = -ENOENT;
 	assert_string_equal(psi_unavailable(&p),
 			    "PSI unavailable: this kernel has no /proc/pressure (CONFIG_PSI off)");
+	assert_string_equal(psi_unavailable_short(&p), "PSI unavailable: no CONFIG_PSI");
 	p.boot_off = true;
 	assert_string_equal(psi_unavailable(&p), "PSI unavailable: the kernel was booted with psi=0");
+	assert_string_equal(psi_unavailable_short(&p), "PSI off: booted with psi=0");
+	/* every short form fits a 40-column screen */
+	{
+		static const int errs[] = { -ENOENT, -EOPNOTSUPP, -EACCES, -EPERM, -EINVAL, -EIO };
+		size_t k;
+
+		p.boot_off = false;
+		for (k = 0; k < sizeof(errs) / sizeof(errs[0]); k++) {
+			p.r[PSI_MEMORY].err = errs[k];
+			assert_non_null(psi_unavailable_short(&p));
+			assert_true(strlen(psi_unavailable_short(&p)) <= 40);
+		}
+		p.r[PSI_MEMORY].err = 0;
+		assert_null(psi_unavailable_short(&p));
+	}
 }
 
 int main(void)
