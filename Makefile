@@ -10,9 +10,9 @@ CC        ?= cc
 PKG_CONFIG ?= pkg-config
 
 # Where objects go; the sanitizer run builds into build/asan.
-BUILD     ?= build
-OUT       ?= oomtop
-SANITIZE  ?=
+BUILD      = build
+OUT        = oomtop
+SANITIZE   =
 
 LIBS_PC    = ncursesw libproc2 libcap
 PC_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)

@@ -14,12 +14,12 @@ check "_FORTIFY_SOURCE is in effect (checked libc calls)" \
 
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
-if make -s -C "$TOP" install DESTDIR="$dest" PREFIX=/opt/oomtop-test >/dev/null 2>&1; then
+if env -u BUILD -u OOMTOP make -s -C "$TOP" install DESTDIR="$dest" PREFIX=/opt/oomtop-test >/dev/null 2>&1; then
 	check "make install puts the binary under DESTDIR/PREFIX/bin" test -x "$dest/opt/oomtop-test/bin/oomtop"
 	check "make install puts the man page under DESTDIR/PREFIX/share/man/man1" \
 		test -f "$dest/opt/oomtop-test/share/man/man1/oomtop.1"
 	check "the installed binary runs" bash -c "'$dest/opt/oomtop-test/bin/oomtop' --version | grep -q '^oomtop '"
-	make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/opt/oomtop-test >/dev/null 2>&1
+	env -u BUILD -u OOMTOP make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/opt/oomtop-test >/dev/null 2>&1
 	check "make uninstall removes both" bash -c "[ -z \"\$(find '$dest' -type f)\" ]"
 else
 	not_ok "make install DESTDIR=... PREFIX=... failed"
