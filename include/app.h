@@ -3,6 +3,8 @@
 #define OOMTOP_APP_H
 
 #include "column.h"
+#include "klog.h"
+#include "oomlog.h"
 #include "options.h"
 #include "overcommit.h"
 #include "proc.h"
@@ -31,7 +33,16 @@ struct app {
 	bool color;                /* colours wanted (no --no-color, no NO_COLOR) */
 	bool color_on;             /* colours in use on this terminal */
 	bool utf8;                 /* UTF-8 locale: Unicode bar glyphs */
+	/* the kill pane */
+	struct klog klog;
+	struct killlog kills;
+	unsigned long oom_kills;   /* /proc/vmstat oom_kill: kills since boot */
+	bool oom_kills_known;
+	double boot_wall;          /* the wall clock time of boot, seconds */
 };
+
+/* The wall clock time of a kernel log timestamp (microseconds since boot). */
+double app_wall(const struct app *a, unsigned long long usec);
 
 /* The memory stall rate (some or full) since the previous refresh; < 0 unknown. */
 double app_stall(const struct app *a, enum psi_res r, bool full);

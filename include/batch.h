@@ -10,6 +10,8 @@
 void batch_print_text(const struct app *a, FILE *f);
 /* Print the current table once as one JSON object and a newline. */
 void batch_print_json(const struct app *a, FILE *f);
+/* Print the kill history (--kills) as text or JSON Lines. Returns an exit status. */
+int batch_kills(struct app *a);
 /* Run -b: refresh and print opt.iterations times. Returns an exit status. */
 int batch_run(struct app *a, volatile const int *stop);
 

@@ -17,6 +17,9 @@ struct options {
 	size_t npids;
 	const char *user;    /* -u, name or uid (points into argv) */
 	bool no_color;       /* --no-color */
+	bool kills;          /* --kills: batch prints the kill history */
+	const char *kmsg;    /* --kmsg FILE: read the kernel log from FILE */
+	bool bell;           /* --bell: ring on a new kill */
 };
 
 enum options_result {

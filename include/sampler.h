@@ -18,6 +18,9 @@ void sampler_free(struct sampler *s);
  */
 int sampler_read(struct sampler *s, struct procset *ps, struct sysmem *m);
 
+/* The kernel's count of OOM kills since boot (/proc/vmstat oom_kill). 0 or -errno. */
+int sampler_oom_kills(struct sampler *s, unsigned long *count);
+
 /* Read /proc/meminfo (through libproc2) into m. 0 or -errno (also in m->err). */
 int sampler_sysmem(struct sampler *s, struct sysmem *m);
 

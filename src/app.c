@@ -16,6 +16,7 @@ int app_refresh(struct app *a)
 	a->psi_prev = a->psi;
 	a->psi_have_prev = a->psi.when > 0;
 	psi_read(a->psi_dir, &a->psi);
+	a->oom_kills_known = sampler_oom_kills(a->sampler, &a->oom_kills) == 0;
 	rate = app_stall(a, PSI_MEMORY, false);
 	if (rate >= 0)
 		psi_history_push(&a->stall, rate);
@@ -27,4 +28,9 @@ double app_stall(const struct app *a, enum psi_res r, bool full)
 	if (!a->psi_have_prev)
 		return -1;
 	return psi_rate(&a->psi_prev, &a->psi, r, full);
+}
+
+double app_wall(const struct app *a, unsigned long long usec)
+{
+	return a->boot_wall + (double)usec / 1e6;
 }

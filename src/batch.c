@@ -2,6 +2,7 @@
 #include "batch.h"
 
 #include "gauge.h"
+#include "escape.h"
 #include "json.h"
 
 #include <errno.h>
@@ -217,4 +218,99 @@ int batch_run(struct app *a, volatile const int *stop)
 		}
 	}
 	return 0;
+}
+
+static void batch_wall(const struct app *a, unsigned long long usec, char *buf, size_t cap,
+		       bool iso)
+{
+	time_t t = (time_t)app_wall(a, usec);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, cap, iso ? "%Y-%m-%dT%H:%M:%S%z" : "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static void batch_json_optstr(FILE *f, const char *key, const char *s)
+{
+	fprintf(f, ",\"%s\":", key);
+	if (s[0])
+		json_write_str(f, s, strlen(s));
+	else
+		fputs("null", f);
+}
+
+static void batch_kill_json(const struct app *a, const struct oom_event *e, FILE *f)
+{
+	char when[64];
+
+	batch_wall(a, e->usec, when, sizeof(when), true);
+	fprintf(f, "{\"usec\":%llu,\"time\":\"%s\",\"pid\":%d,\"comm\":", e->usec, when, e->pid);
+	json_write_str(f, e->comm, strlen(e->comm));
+	if (e->uid >= 0)
+		fprintf(f, ",\"uid\":%lld", e->uid);
+	else
+		fputs(",\"uid\":null", f);
+	fprintf(f, ",\"kind\":\"%s\"", e->memcg ? "memcg" : "global");
+	batch_json_optstr(f, "constraint", e->constraint);
+	batch_json_optstr(f, "memcg", e->cgroup);
+	fprintf(f, ",\"total_vm_kb\":%lu,\"anon_rss_kb\":%lu,\"file_rss_kb\":%lu,"
+		"\"shmem_rss_kb\":%lu,\"pgtables_kb\":%lu", e->total_vm_kb, e->anon_kb,
+		e->file_kb, e->shmem_kb, e->pgtables_kb);
+	if (e->has_adj)
+		fprintf(f, ",\"oom_score_adj\":%d", e->adj);
+	else
+		fputs(",\"oom_score_adj\":null", f);
+	batch_json_optstr(f, "trigger_comm", e->trigger);
+	fprintf(f, ",\"reaped\":%s}\n", e->reaped ? "true" : "false");
+}
+
+static void batch_kill_text(const struct app *a, const struct oom_event *e, FILE *f)
+{
+	char when[64], freed[16], comm[OOM_COMM_MAX * 4], cg[OOM_PATH_MAX * 4], trig[OOM_COMM_MAX * 4];
+
+	batch_wall(a, e->usec, when, sizeof(when), false);
+	column_format_size(freed, sizeof(freed), e->anon_kb + e->file_kb + e->shmem_kb, UNIT_AUTO, 6);
+	escape_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
+	escape_text(cg, sizeof(cg), e->cgroup[0] ? e->cgroup : "-",
+		    strlen(e->cgroup[0] ? e->cgroup : "-"), a->esc_flags);
+	escape_text(trig, sizeof(trig), e->trigger[0] ? e->trigger : "-",
+		    strlen(e->trigger[0] ? e->trigger : "-"), a->esc_flags);
+	fprintf(f, "%-19s %7d %-16s ", when, e->pid, comm);
+	if (e->uid >= 0)
+		fprintf(f, "%6lld ", e->uid);
+	else
+		fprintf(f, "%6s ", "-");
+	fprintf(f, "%-6s %6s %-6s %-16s %s\n", e->memcg ? "memcg" : "global", freed,
+		e->reaped ? "yes" : "no", trig, cg);
+}
+
+int batch_kills(struct app *a)
+{
+	const char *why = klog_error(&a->klog);
+	size_t i;
+
+	if (why) {
+		fprintf(stderr, "oomtop: %s\n", why);
+		return 2;
+	}
+	if (klog_read(&a->klog, &a->kills, false) < 0) {
+		fprintf(stderr, "oomtop: cannot read the kernel log: %s\n", strerror(errno));
+		return 2;
+	}
+	a->oom_kills_known = sampler_oom_kills(a->sampler, &a->oom_kills) == 0;
+	if (a->opt.format == FORMAT_JSON) {
+		for (i = 0; i < a->kills.n; i++)
+			batch_kill_json(a, &a->kills.v[i], stdout);
+		return fflush(stdout) == EOF ? 2 : 0;
+	}
+	printf("oomtop - %zu OOM kill%s in the kernel log", a->kills.n, a->kills.n == 1 ? "" : "s");
+	if (a->oom_kills_known && !a->opt.kmsg)
+		printf(", %lu since boot (/proc/vmstat oom_kill)", a->oom_kills);
+	if (a->kills.lost)
+		printf(", %lu records lost", a->kills.lost);
+	printf("\n%-19s %7s %-16s %6s %-6s %6s %-6s %-16s %s\n", "TIME", "PID", "COMM", "UID",
+	       "KIND", "FREED", "REAPED", "TRIGGER", "CGROUP");
+	for (i = a->kills.n; i-- > 0;)
+		batch_kill_text(a, &a->kills.v[i], stdout);
+	return fflush(stdout) == EOF ? 2 : 0;
 }

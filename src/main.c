@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef OOMTOP_VERSION
@@ -96,6 +97,16 @@ static int main_setup(struct app *a)
 		fprintf(stderr, "oomtop: not a terminal; use -b for batch output (oomtop -b)\n");
 		return EXIT_USAGE;
 	}
+	/* the kernel log first: a later privilege drop must not lose it */
+	klog_open(&a->klog, a->opt.kmsg);
+	killlog_init(&a->kills);
+	{
+		struct timespec rt, bt;
+
+		clock_gettime(CLOCK_REALTIME, &rt);
+		clock_gettime(CLOCK_BOOTTIME, &bt);
+		a->boot_wall = (double)(rt.tv_sec - bt.tv_sec) + (double)(rt.tv_nsec - bt.tv_nsec) / 1e9;
+	}
 	a->sampler = sampler_new();
 	if (!a->sampler) {
 		fprintf(stderr, "oomtop: cannot read /proc: %s\n", strerror(errno));
@@ -133,11 +144,15 @@ int main(int argc, char **argv)
 	rc = main_setup(&a);
 	if (rc == 0) {
 		main_signals();
-		if (a.opt.batch)
+		if (a.opt.batch && a.opt.kills)
+			rc = batch_kills(&a);
+		else if (a.opt.batch)
 			rc = batch_run(&a, (volatile const int *)&stop_requested);
 		else
 			rc = ui_run(&a, (volatile const int *)&stop_requested, wake_pipe[0]);
 	}
+	klog_close(&a.klog);
+	killlog_fini(&a.kills);
 	sampler_free(a.sampler);
 	procset_fini(&a.procs);
 	table_fini(&a.table);

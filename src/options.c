@@ -26,6 +26,9 @@ void options_usage(FILE *f)
 	      "  -p, --pid=PID[,PID...]  show only these processes\n"
 	      "  -u, --user=USER         show only this user's processes (name or uid)\n"
 	      "      --no-color          no colours (also when NO_COLOR is set)\n"
+	      "      --kills             batch: print the OOM kills in the kernel log\n"
+	      "      --kmsg=FILE         read the kernel log from FILE (a capture or FIFO)\n"
+	      "      --bell              ring the bell when a process is killed\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
@@ -93,6 +96,9 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		{ "pid", required_argument, NULL, 'p' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "no-color", no_argument, NULL, 'C' },
+		{ "kills", no_argument, NULL, 'K' },
+		{ "kmsg", required_argument, NULL, 'M' },
+		{ "bell", no_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -152,6 +158,19 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		case 'C':
 			o->no_color = true;
 			break;
+		case 'K':
+			o->kills = true;
+			break;
+		case 'M':
+			if (!optarg[0]) {
+				snprintf(err, errlen, "--kmsg needs a file");
+				return OPTIONS_ERROR;
+			}
+			o->kmsg = optarg;
+			break;
+		case 'B':
+			o->bell = true;
+			break;
 		case 'h':
 			return OPTIONS_HELP;
 		case 'V':
@@ -169,6 +188,10 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	}
 	if (optind < argc) {
 		snprintf(err, errlen, "unexpected argument '%s'", argv[optind]);
+		return OPTIONS_ERROR;
+	}
+	if (o->kills && !o->batch) {
+		snprintf(err, errlen, "--kills needs -b (the screen shows kills in its pane)");
 		return OPTIONS_ERROR;
 	}
 	if (o->format == FORMAT_JSON && !o->batch) {

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <libproc2/meminfo.h>
 #include <libproc2/pids.h>
+#include <libproc2/vmstat.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,7 @@ struct sampler_user {
 struct sampler {
 	struct pids_info *pids;
 	struct meminfo_info *mem;
+	struct vmstat_info *vm;
 	int proc_fd;
 	unsigned long page_kb;
 	unsigned long refreshes;
@@ -101,6 +103,8 @@ void sampler_free(struct sampler *s)
 		procps_pids_unref(&s->pids);
 	if (s->mem)
 		procps_meminfo_unref(&s->mem);
+	if (s->vm)
+		procps_vmstat_unref(&s->vm);
 	if (s->proc_fd > 0)
 		close(s->proc_fd);
 	free(s->users);
@@ -272,6 +276,20 @@ int sampler_sysmem(struct sampler *s, struct sysmem *m)
 	m->swap_free_kb = st->head[3].result.ul_int;
 	m->commit_limit_kb = st->head[4].result.ul_int;
 	m->committed_as_kb = st->head[5].result.ul_int;
+	return 0;
+}
+
+int sampler_oom_kills(struct sampler *s, unsigned long *count)
+{
+	struct vmstat_result *r;
+	int rc;
+
+	if (!s->vm && (rc = procps_vmstat_new(&s->vm)) < 0)
+		return rc;
+	r = procps_vmstat_get(s->vm, VMSTAT_OOM_KILL);
+	if (!r)
+		return errno ? -errno : -EIO;
+	*count = r->result.ul_int;
 	return 0;
 }
 
