@@ -39,6 +39,11 @@ struct app {
 	unsigned long oom_kills;   /* /proc/vmstat oom_kill: kills since boot */
 	bool oom_kills_known;
 	double boot_wall;          /* the wall clock time of boot, seconds */
+	bool pane_shown;           /* L */
+	bool pane_focus;           /* Tab: keys move the pane's selection */
+	size_t pane_sel;           /* the selected kill, 0 = newest */
+	size_t pane_top;           /* the first kill shown, 0 = newest */
+	bool detail;               /* Enter: the selected kill in full */
 };
 
 /* The wall clock time of a kernel log timestamp (microseconds since boot). */

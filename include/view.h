@@ -15,6 +15,12 @@ int view_put(int y, int x, const char *s, int width);
 int view_header_lines(const struct app *a, int cols);
 /* Draw the gauges from line y on. */
 void view_header_draw(const struct app *a, int y);
+/* Lines the kill pane takes (0 when hidden). */
+int view_pane_lines(const struct app *a);
+/* Draw the kill pane from line y on. */
+void view_pane_draw(const struct app *a, int y);
+/* The selected kill in full, over the screen. */
+void view_kill_detail(const struct app *a);
 /* Set up colours when the terminal has them and they are wanted. */
 void view_colors_init(struct app *a);
 /* Draw everything into the curses screen (no refresh). */

@@ -15,6 +15,10 @@ static const struct key_binding bindings[] = {
 	{ ' ', ACT_REFRESH, "space", "refresh now" },
 	{ 'E', ACT_UNITS, "E", "cycle size units: auto, KiB, MiB, GiB" },
 	{ 'K', ACT_KTHREADS, "K", "show or hide kernel threads" },
+	{ 'L', ACT_PANE, "L", "show or hide the pane of OOM kills" },
+	{ '\t', ACT_FOCUS, "Tab", "move the focus between the table and the kill pane" },
+	{ '\r', ACT_DETAIL, "Enter", "in the kill pane: every detail of the selected kill" },
+	{ KEY_ENTER, ACT_DETAIL, "Enter", "in the kill pane: every detail of the selected kill" },
 	{ 'q', ACT_QUIT, "q", "quit" },
 };
 

@@ -83,6 +83,7 @@ static int main_setup(struct app *a)
 	a->psi_dir = getenv("OOMTOP_PSI_DIR") ? getenv("OOMTOP_PSI_DIR") : "/proc/pressure";
 	a->vm_dir = getenv("OOMTOP_VM_DIR") ? getenv("OOMTOP_VM_DIR") : "/proc/sys/vm";
 	a->show_cmdline = true;
+	a->pane_shown = true;
 	table_init(&a->table);
 	a->table.pids = a->opt.pids;
 	a->table.npids = a->opt.npids;

@@ -1,6 +1,7 @@
 /* ui.c - the interactive loop: sample, handle keys, draw once per turn */
 #include "ui.h"
 
+#include "escape.h"
 #include "keys.h"
 #include "tui.h"
 #include "view.h"
@@ -60,10 +61,89 @@ static double ui_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Keep the pane's selection in range and visible. */
+static void ui_pane_clamp(struct app *a)
+{
+	size_t rows = (size_t)(view_pane_lines(a) > 1 ? view_pane_lines(a) - 1 : 1);
+
+	if (a->kills.n == 0) {
+		a->pane_sel = a->pane_top = 0;
+		return;
+	}
+	if (a->pane_sel >= a->kills.n)
+		a->pane_sel = a->kills.n - 1;
+	if (a->pane_sel < a->pane_top)
+		a->pane_top = a->pane_sel;
+	if (a->pane_sel >= a->pane_top + rows)
+		a->pane_top = a->pane_sel - rows + 1;
+}
+
+/* Movement keys while the kill pane has the focus. */
+static int ui_pane_move(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_UP:
+		if (a->pane_sel > 0)
+			a->pane_sel--;
+		break;
+	case ACT_DOWN:
+		a->pane_sel++;
+		break;
+	case ACT_HOME:
+	case ACT_PGUP:
+		a->pane_sel = 0;
+		break;
+	case ACT_END:
+	case ACT_PGDN:
+		a->pane_sel = a->kills.n ? a->kills.n - 1 : 0;
+		break;
+	default:
+		return DIRTY_NONE;
+	}
+	ui_pane_clamp(a);
+	return DIRTY_DRAW;
+}
+
+static int ui_pane_action(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_PANE:
+		a->pane_shown = !a->pane_shown;
+		if (!a->pane_shown)
+			a->pane_focus = false;
+		snprintf(a->status, sizeof(a->status), "kill pane %s", a->pane_shown ? "shown" : "hidden");
+		return DIRTY_DRAW;
+	case ACT_FOCUS:
+		if (!a->pane_shown) {
+			snprintf(a->status, sizeof(a->status), "the kill pane is hidden: L shows it");
+			return DIRTY_DRAW;
+		}
+		a->pane_focus = !a->pane_focus;
+		snprintf(a->status, sizeof(a->status), "focus: %s",
+			 a->pane_focus ? "kill pane (Enter shows a kill)" : "process table");
+		return DIRTY_DRAW;
+	case ACT_DETAIL:
+		if (!a->pane_focus || a->kills.n == 0) {
+			snprintf(a->status, sizeof(a->status), "%s",
+				 a->kills.n ? "Enter shows a kill: Tab moves the focus to the kill pane"
+					    : "no OOM kill to show");
+			return DIRTY_DRAW;
+		}
+		a->detail = true;
+		return DIRTY_DRAW;
+	default:
+		return DIRTY_NONE;
+	}
+}
+
 static int ui_dispatch(struct app *a, enum action act)
 {
 	long page = (long)view_table_rows(a);
 
+	if (act == ACT_PANE || act == ACT_FOCUS || act == ACT_DETAIL)
+		return ui_pane_action(a, act);
+	if (a->pane_focus && act >= ACT_UP && act <= ACT_END)
+		return ui_pane_move(a, act);
 	switch (act) {
 	case ACT_UP:
 		table_move(&a->table, -1);
@@ -116,6 +196,11 @@ static int ui_keys(struct app *a)
 			dirty |= DIRTY_DRAW;
 			continue;
 		}
+		if (a->detail) {
+			a->detail = false; /* any key closes the details */
+			dirty |= DIRTY_DRAW;
+			continue;
+		}
 		act = keys_lookup(ch);
 		if (act == ACT_NONE) {
 			char name[64];
@@ -130,6 +215,35 @@ static int ui_keys(struct app *a)
 		dirty |= ui_dispatch(a, act);
 	}
 	return dirty;
+}
+
+/* The kernel log's fd while there is more to read from it, else -1. */
+static int ui_klog_fd(const struct app *a)
+{
+	return a->klog.fd >= 0 && !a->klog.eof ? a->klog.fd : -1;
+}
+
+/* New kernel log records: a kill shows at once, highlighted. */
+static int ui_klog(struct app *a)
+{
+	int kills = klog_read(&a->klog, &a->kills, true);
+
+	if (kills <= 0)
+		return a->klog.eof ? DIRTY_DRAW : DIRTY_NONE;
+	a->pane_sel = 0;
+	a->pane_top = 0;
+	{
+		const struct oom_event *e = &a->kills.v[a->kills.n - 1];
+		char comm[OOM_COMM_MAX * 4];
+
+		escape_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
+		snprintf(a->status, sizeof(a->status), "OOM kill: the kernel killed %d (%.60s)%s%.120s", e->pid,
+			 comm, e->memcg ? " in memory cgroup " : ", system-wide OOM",
+			 e->memcg ? (e->cgroup[0] ? e->cgroup : "?") : "");
+	}
+	if (a->opt.bell)
+		beep();
+	return DIRTY_DRAW | DIRTY_SAMPLE;
 }
 
 static void ui_drain(int fd)
@@ -155,8 +269,10 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 				term);
 		return EXIT_RUNTIME;
 	}
+	klog_read(&a->klog, &a->kills, false); /* the backlog: not highlighted */
 	while (!*stop && !(dirty & DIRTY_QUIT)) {
-		struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
+		struct pollfd fds[3] = { { STDIN_FILENO, POLLIN, 0 }, { wake_fd, POLLIN, 0 },
+					 { ui_klog_fd(a), POLLIN, 0 } };
 		double wait;
 
 		if ((dirty & DIRTY_SAMPLE) || ui_now() >= next) {
@@ -177,8 +293,10 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 		wait = next - ui_now();
 		if (wait < 0)
 			wait = 0;
-		if (poll(fds, 2, (int)(wait * 1000) + 1) < 0 && errno != EINTR)
+		if (poll(fds, 3, (int)(wait * 1000) + 1) < 0 && errno != EINTR)
 			fatal("poll: %s", strerror(errno));
+		if (fds[2].fd >= 0 && (fds[2].revents & (POLLIN | POLLHUP)))
+			dirty |= ui_klog(a);
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break; /* the terminal went away */
 		if (fds[1].revents & POLLIN)

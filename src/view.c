@@ -20,7 +20,9 @@ size_t view_table_rows(const struct app *a)
 {
 	int top = view_top_lines(a);
 
-	return LINES > top + 1 ? (size_t)(LINES - top - 1) : 0;
+	int bottom = 1 + view_pane_lines(a);
+
+	return LINES > top + bottom ? (size_t)(LINES - top - bottom) : 0;
 }
 
 /*
@@ -200,5 +202,8 @@ void view_draw(const struct app *a)
 		view_row(a, a->table.view[idx], top + (int)i, cols, ncols, cmd_width,
 			 idx == a->table.sel);
 	}
+	view_pane_draw(a, LINES - 1 - view_pane_lines(a));
 	view_status(a);
+	if (a->detail)
+		view_kill_detail(a);
 }
