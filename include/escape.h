@@ -24,4 +24,11 @@ size_t escape_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
  */
 size_t escape_text(char *dst, size_t cap, const char *src, size_t len, int flags);
 
+/*
+ * Text the kernel log escaped (/dev/kmsg writes unprintable bytes as \xHH)
+ * made safe for a terminal: the \xHH are decoded, then escape_text() runs,
+ * so a name shows as in the process table. Returns the length of dst.
+ */
+size_t escape_kernel_text(char *dst, size_t cap, const char *src, size_t len, int flags);
+
 #endif

@@ -16,9 +16,15 @@ struct klog {
 	bool have_seq;
 	char *buf;                /* a file's bytes not yet parsed */
 	size_t len, cap;
+	const char *path;         /* --kmsg FILE, or NULL for /dev/kmsg */
+	char msg[320];            /* klog_error's words */
 };
 
-/* Open path (NULL: /dev/kmsg) non-blocking. 0, or -errno (also in l->err). */
+/*
+ * Open path (NULL: /dev/kmsg) for non-blocking reads. A FIFO is opened
+ * blocking first, so this waits for its writer, as cat would. 0, or -errno
+ * (also in l->err).
+ */
 int klog_open(struct klog *l, const char *path);
 void klog_close(struct klog *l);
 
@@ -29,7 +35,13 @@ void klog_close(struct klog *l);
  */
 int klog_read(struct klog *l, struct killlog *k, bool live);
 
-/* The error in words for the pane, e.g. "needs root or CAP_SYSLOG". */
-const char *klog_error(const struct klog *l);
+/*
+ * Read a capture or FIFO to its end, blocking: for batch output.
+ * Returns the number of kills completed, or -errno.
+ */
+int klog_read_all(struct klog *l, struct killlog *k);
+
+/* The error in words for the pane, e.g. "needs root or CAP_SYSLOG"; NULL if none. */
+const char *klog_error(struct klog *l);
 
 #endif

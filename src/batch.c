@@ -270,10 +270,10 @@ static void batch_kill_text(const struct app *a, const struct oom_event *e, FILE
 
 	batch_wall(a, e->usec, when, sizeof(when), false);
 	column_format_size(freed, sizeof(freed), e->anon_kb + e->file_kb + e->shmem_kb, UNIT_AUTO, 6);
-	escape_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
-	escape_text(cg, sizeof(cg), e->cgroup[0] ? e->cgroup : "-",
+	escape_kernel_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
+	escape_kernel_text(cg, sizeof(cg), e->cgroup[0] ? e->cgroup : "-",
 		    strlen(e->cgroup[0] ? e->cgroup : "-"), a->esc_flags);
-	escape_text(trig, sizeof(trig), e->trigger[0] ? e->trigger : "-",
+	escape_kernel_text(trig, sizeof(trig), e->trigger[0] ? e->trigger : "-",
 		    strlen(e->trigger[0] ? e->trigger : "-"), a->esc_flags);
 	fprintf(f, "%-19s %7d %-16s ", when, e->pid, comm);
 	if (e->uid >= 0)
@@ -288,13 +288,16 @@ int batch_kills(struct app *a)
 {
 	const char *why = klog_error(&a->klog);
 	size_t i;
+	int rc;
 
 	if (why) {
 		fprintf(stderr, "oomtop: %s\n", why);
 		return 2;
 	}
-	if (klog_read(&a->klog, &a->kills, false) < 0) {
-		fprintf(stderr, "oomtop: cannot read the kernel log: %s\n", strerror(errno));
+	rc = klog_read_all(&a->klog, &a->kills);
+	if (rc < 0) {
+		fprintf(stderr, "oomtop: cannot read %s: %s\n", a->opt.kmsg ? a->opt.kmsg : "/dev/kmsg",
+			strerror(-rc));
 		return 2;
 	}
 	a->oom_kills_known = sampler_oom_kills(a->sampler, &a->oom_kills) == 0;

@@ -95,3 +95,31 @@ size_t escape_text(char *dst, size_t cap, const char *src, size_t len, int flags
 	dst[o] = '\0';
 	return o;
 }
+
+static int escape_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+size_t escape_kernel_text(char *dst, size_t cap, const char *src, size_t len, int flags)
+{
+	char raw[1024];
+	size_t i = 0, o = 0;
+
+	while (i < len && o < sizeof(raw)) {
+		if (src[i] == '\\' && i + 3 < len && src[i + 1] == 'x' &&
+		    escape_hexval(src[i + 2]) >= 0 && escape_hexval(src[i + 3]) >= 0) {
+			raw[o++] = (char)(escape_hexval(src[i + 2]) * 16 + escape_hexval(src[i + 3]));
+			i += 4;
+		} else {
+			raw[o++] = src[i++];
+		}
+	}
+	return escape_text(dst, cap, raw, o, flags);
+}

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,7 +19,15 @@ int klog_open(struct klog *l, const char *path)
 	struct stat st;
 
 	memset(l, 0, sizeof(*l));
-	l->fd = open(path ? path : "/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	l->path = path;
+	if (path && stat(path, &st) == 0 && S_ISFIFO(st.st_mode)) {
+		/* wait for the writer; then reads must not block the loop */
+		l->fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (l->fd >= 0)
+			fcntl(l->fd, F_SETFL, fcntl(l->fd, F_GETFL) | O_NONBLOCK);
+	} else {
+		l->fd = open(path ? path : "/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	}
 	if (l->fd < 0) {
 		l->err = -errno;
 		return l->err;
@@ -127,17 +136,23 @@ int klog_read(struct klog *l, struct killlog *k, bool live)
 	return l->device ? klog_read_device(l, k, live) : klog_read_file(l, k, live);
 }
 
-const char *klog_error(const struct klog *l)
+int klog_read_all(struct klog *l, struct killlog *k)
 {
-	switch (l->err) {
-	case 0:
+	if (l->fd >= 0 && !l->device)
+		fcntl(l->fd, F_SETFL, fcntl(l->fd, F_GETFL) & ~O_NONBLOCK);
+	return klog_read(l, k, false);
+}
+
+const char *klog_error(struct klog *l)
+{
+	if (l->err == 0)
 		return NULL;
-	case -EPERM:
-	case -EACCES:
-		return "kernel log not readable: needs root or CAP_SYSLOG (kernel.dmesg_restrict=1)";
-	case -ENOENT:
-		return "kernel log not found";
-	default:
-		return "kernel log cannot be opened";
-	}
+	if (l->path)
+		snprintf(l->msg, sizeof(l->msg), "%.256s: %s", l->path, strerror(-l->err));
+	else if (l->err == -EPERM || l->err == -EACCES)
+		snprintf(l->msg, sizeof(l->msg),
+			 "kernel log not readable: needs root or CAP_SYSLOG (kernel.dmesg_restrict=1)");
+	else
+		snprintf(l->msg, sizeof(l->msg), "kernel log /dev/kmsg: %s", strerror(-l->err));
+	return l->msg;
 }

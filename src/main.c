@@ -100,6 +100,7 @@ static int main_setup(struct app *a)
 	}
 	/* the kernel log first: a later privilege drop must not lose it */
 	klog_open(&a->klog, a->opt.kmsg);
+	klog_error(&a->klog); /* the words for the pane, when it failed */
 	killlog_init(&a->kills);
 	{
 		struct timespec rt, bt;

@@ -236,7 +236,7 @@ static int ui_klog(struct app *a)
 		const struct oom_event *e = &a->kills.v[a->kills.n - 1];
 		char comm[OOM_COMM_MAX * 4];
 
-		escape_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
+		escape_kernel_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
 		snprintf(a->status, sizeof(a->status), "OOM kill: the kernel killed %d (%.60s)%s%.120s", e->pid,
 			 comm, e->memcg ? " in memory cgroup " : ", system-wide OOM",
 			 e->memcg ? (e->cgroup[0] ? e->cgroup : "?") : "");

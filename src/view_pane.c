@@ -82,9 +82,9 @@ static void view_pane_row(const struct app *a, const struct oom_event *e, int y,
 	strftime(when, sizeof(when), "%H:%M:%S", &tm);
 	view_ago(ago, sizeof(ago), app_wall(a, e->usec));
 	column_format_size(freed, sizeof(freed), e->anon_kb + e->file_kb + e->shmem_kb, UNIT_AUTO, 6);
-	escape_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
-	escape_text(cg, sizeof(cg), e->cgroup, strlen(e->cgroup), a->esc_flags);
-	escape_text(trig, sizeof(trig), e->trigger, strlen(e->trigger), a->esc_flags);
+	escape_kernel_text(comm, sizeof(comm), e->comm, strlen(e->comm), a->esc_flags);
+	escape_kernel_text(cg, sizeof(cg), e->cgroup, strlen(e->cgroup), a->esc_flags);
+	escape_kernel_text(trig, sizeof(trig), e->trigger, strlen(e->trigger), a->esc_flags);
 	if (e->uid >= 0)
 		snprintf(uid, sizeof(uid), "%lld", e->uid);
 	else
@@ -108,7 +108,7 @@ static void view_pane_row(const struct app *a, const struct oom_event *e, int y,
 void view_pane_draw(const struct app *a, int y)
 {
 	int h = view_pane_lines(a), i;
-	const char *why = klog_error(&a->klog);
+	const char *why = a->klog.err ? a->klog.msg : NULL;
 
 	if (h == 0)
 		return;
@@ -167,7 +167,7 @@ void view_kill_detail(const struct app *a)
 	view_detail_line(y + r++, x + 1, w - 2, "time", v);
 	snprintf(v, sizeof(v), "%d", e->pid);
 	view_detail_line(y + r++, x + 1, w - 2, "pid", v);
-	escape_text(v, sizeof(v), e->comm, strlen(e->comm), a->esc_flags);
+	escape_kernel_text(v, sizeof(v), e->comm, strlen(e->comm), a->esc_flags);
 	view_detail_line(y + r++, x + 1, w - 2, "name", v);
 	if (e->uid >= 0)
 		snprintf(v, sizeof(v), "%lld", e->uid);
@@ -177,7 +177,7 @@ void view_kill_detail(const struct app *a)
 	snprintf(v, sizeof(v), "%s%s%s", e->memcg ? "memory cgroup" : "system-wide",
 		 e->constraint[0] ? ", " : "", e->constraint);
 	view_detail_line(y + r++, x + 1, w - 2, "kind", v);
-	escape_text(v, sizeof(v), e->cgroup[0] ? e->cgroup : "not printed",
+	escape_kernel_text(v, sizeof(v), e->cgroup[0] ? e->cgroup : "not printed",
 		    strlen(e->cgroup[0] ? e->cgroup : "not printed"), a->esc_flags);
 	view_detail_line(y + r++, x + 1, w - 2, "cgroup", v);
 	snprintf(v, sizeof(v), "%lu kB", e->total_vm_kb);
@@ -192,7 +192,7 @@ void view_kill_detail(const struct app *a)
 	else
 		snprintf(v, sizeof(v), "not printed by this kernel");
 	view_detail_line(y + r++, x + 1, w - 2, "oom_score_adj", v);
-	escape_text(v, sizeof(v), e->trigger[0] ? e->trigger : "not printed",
+	escape_kernel_text(v, sizeof(v), e->trigger[0] ? e->trigger : "not printed",
 		    strlen(e->trigger[0] ? e->trigger : "not printed"), a->esc_flags);
 	view_detail_line(y + r++, x + 1, w - 2, "triggered by", v);
 	view_detail_line(y + r++, x + 1, w - 2, "reaped",

@@ -403,6 +403,24 @@ static void test_utf8_decode(void **state)
 	assert_int_equal(escape_utf8_decode((const unsigned char *)"\xf8\x88\x80\x80", 4, &cp), 0);
 }
 
+/* Names from the kernel log: its \xHH decoded, then escaped as any name. */
+static void test_kernel_text(void **state)
+{
+	char out[256];
+
+	(void)state;
+	escape_kernel_text(out, sizeof(out), "\\x1b[31mevil", strlen("\\x1b[31mevil"), ESCAPE_UTF8);
+	assert_string_equal(out, "\\x1b[31mevil");       /* the same as the table shows */
+	escape_kernel_text(out, sizeof(out), "plain (x) y", strlen("plain (x) y"), ESCAPE_UTF8);
+	assert_string_equal(out, "plain (x) y");
+	escape_kernel_text(out, sizeof(out), "\\xzz\\x4", strlen("\\xzz\\x4"), ESCAPE_UTF8);
+	assert_string_equal(out, "\\\\xzz\\\\x4"); /* not escapes: backslashes doubled */
+	escape_kernel_text(out, sizeof(out), "\\xe6\\xbc\\xa2", strlen("\\xe6\\xbc\\xa2"), ESCAPE_UTF8);
+	assert_string_equal(out, "\xe6\xbc\xa2");          /* valid UTF-8 comes back whole */
+	escape_kernel_text(out, sizeof(out), "\\x0a", strlen("\\x0a"), 0);
+	assert_string_equal(out, "\\x0a");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_random_strings),
 		cmocka_unit_test(test_random_truncation_safe),
 		cmocka_unit_test(test_utf8_decode),
+		cmocka_unit_test(test_kernel_text),
 	};
 
 	return cmocka_run_group_tests_name("escape", tests, NULL, NULL);
