@@ -216,6 +216,8 @@ int oomline_parse(const char *text, size_t len, struct oomline *out)
 		p += sizeof(MEMCG_PREFIX) - 1;
 	} else if (oom_starts(p, end, GLOBAL_PREFIX)) {
 		p += sizeof(GLOBAL_PREFIX) - 1;
+	} else if (oom_starts(p, end, "Out of memory (") && (q = oom_find(p, end, "): ")) != NULL) {
+		p = q + 3; /* "Out of memory (oom_kill_allocating_task): " since 5.1 */
 	}
 	if (oom_starts(p, end, "Killed process "))
 		return oom_killed(p + 15, end, out);
@@ -252,6 +254,28 @@ static struct oom_event *killlog_new(struct killlog *k)
 	return &k->v[k->n++];
 }
 
+/*
+ * The cgroup of a summary line, split with the name the "Killed process"
+ * line gave: a name holding ",task=" would otherwise cut the path short.
+ */
+static void killlog_summary_path(const struct oomline *sum, const char *comm, char *out, size_t cap)
+{
+	char full[OOM_PATH_MAX + OOM_COMM_MAX + 8], tail[OOM_COMM_MAX + 8];
+	size_t fl, tl;
+
+	snprintf(out, cap, "%s", sum->path);
+	if (strcmp(sum->comm, comm) == 0)
+		return;
+	snprintf(full, sizeof(full), "%s,task=%s", sum->path, sum->comm);
+	snprintf(tail, sizeof(tail), ",task=%s", comm);
+	fl = strlen(full);
+	tl = strlen(tail);
+	if (fl >= tl && strcmp(full + fl - tl, tail) == 0) {
+		full[fl - tl] = '\0';
+		snprintf(out, cap, "%s", full);
+	}
+}
+
 static void killlog_killed(struct killlog *k, const struct oomline *l,
 			   const struct kmsg_record *r, bool live)
 {
@@ -273,7 +297,7 @@ static void killlog_killed(struct killlog *k, const struct oomline *l,
 	snprintf(e->trigger, sizeof(e->trigger), "%s", k->trigger);
 	if (k->have_summary && k->summary.pid == l->pid) {
 		snprintf(e->constraint, sizeof(e->constraint), "%s", k->summary.constraint);
-		snprintf(e->cgroup, sizeof(e->cgroup), "%s", k->summary.path);
+		killlog_summary_path(&k->summary, l->comm, e->cgroup, sizeof(e->cgroup));
 		if (e->uid < 0)
 			e->uid = k->summary.uid;
 		if (strcmp(k->summary.constraint, "CONSTRAINT_MEMCG") == 0)

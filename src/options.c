@@ -33,7 +33,8 @@ void options_usage(FILE *f)
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
 	      "Keys: arrows, j/k, PgUp/PgDn, Home/End move; space refreshes; E cycles\n"
-	      "units; K shows kernel threads; q quits. See oomtop(1).\n", f);
+	      "units; K shows kernel threads; L shows the kill pane, Tab moves the focus\n"
+	      "to it, Enter shows a kill; q quits. See oomtop(1).\n", f);
 }
 
 static int options_delay(const char *s, double *out)

@@ -295,13 +295,14 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 			wait = 0;
 		if (poll(fds, 3, (int)(wait * 1000) + 1) < 0 && errno != EINTR)
 			fatal("poll: %s", strerror(errno));
+		dirty = DIRTY_NONE;
 		if (fds[2].fd >= 0 && (fds[2].revents & (POLLIN | POLLHUP)))
 			dirty |= ui_klog(a);
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break; /* the terminal went away */
 		if (fds[1].revents & POLLIN)
 			ui_drain(wake_fd);
-		dirty = ui_keys(a);
+		dirty |= ui_keys(a);
 	}
 	ui_restore();
 	return 0;

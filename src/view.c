@@ -157,7 +157,7 @@ static void view_row(const struct app *a, const struct proc *p, int y, const enu
 static void view_status(const struct app *a)
 {
 	static const char hint[] =
-		"q quit  Up/Down/PgUp/PgDn move  space refresh  E units  K kthreads";
+		"q quit  space refresh  E units  K kthreads  L kills  Tab focus";
 	char line[512];
 
 	if (a->status[0])

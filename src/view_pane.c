@@ -54,7 +54,10 @@ static void view_pane_title(const struct app *a, int y)
 	char line[256];
 	size_t o;
 
-	o = (size_t)snprintf(line, sizeof(line), " OOM kills: %zu in the kernel log", a->kills.n);
+	if (a->klog.err)
+		o = (size_t)snprintf(line, sizeof(line), " OOM kills");
+	else
+		o = (size_t)snprintf(line, sizeof(line), " OOM kills: %zu in the kernel log", a->kills.n);
 	if (a->oom_kills_known && !a->opt.kmsg)
 		o += (size_t)snprintf(line + o, sizeof(line) - o, ", %lu since boot", a->oom_kills);
 	if (a->kills.lost)
@@ -90,7 +93,7 @@ static void view_pane_row(const struct app *a, const struct oom_event *e, int y,
 	else
 		snprintf(uid, sizeof(uid), "-");
 	snprintf(line, sizeof(line), " %s %-11s %7d %-15s uid %-5s freed %6s %s%s%s%s%s", when, ago,
-		 e->pid, comm, uid, freed, e->memcg ? "memcg " : "global", cg, trig[0] ? "  by " : "",
+		 e->pid, comm, uid, freed, e->memcg ? "memcg " : "global ", cg, trig[0] ? "  by " : "",
 		 trig, e->reaped ? "  reaped" : "");
 	if (sel && a->pane_focus)
 		attr = A_REVERSE;

@@ -2,9 +2,10 @@
 # tests/integration/docs.sh - oomtop.1 and README.md describe the real program:
 # its options (from --help), keys (src/keys.c), columns (src/column.c), JSON
 # keys at every depth, the header's text lines and files, the PSI messages,
-# the environment variables it reads and its exit statuses; the man page has
-# no warnings; the quick start is `make run` and `make check`, and CI runs
-# `make check`.
+# the kill history of -b --kills (its JSON keys and text columns, from a
+# small saved log) and the kernel log's messages, the environment variables
+# it reads and its exit statuses; the man page has no warnings; the quick
+# start is `make run` and `make check`, and CI runs `make check`.
 set -u
 . "$(dirname "$0")/../lib.sh"
 
@@ -14,7 +15,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/oomtop-docs.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
 # The roff source as plain text: no font escapes, \- as -, \e as \.
-roff_plain() { sed -e 's/\\f[BIRP]//g' -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\e/\\/g'; }
+roff_plain() { sed -e 's/\\f[BIRP]//g' -e 's/\\%//g' -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\e/\\/g'; }
 
 # man_section NAME: the source between ".SH NAME" (quoted or not) and the next .SH
 man_section() {
@@ -60,8 +61,8 @@ else
 	skip "oomtop.1 fits 80 columns: man is not installed"
 fi
 
-for s in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS HEADER COLUMNS "KILL ORDER" OUTPUT "EXIT STATUS" \
-	ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
+for s in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS HEADER COLUMNS "KILL ORDER" "OOM KILLS" OUTPUT \
+	"EXIT STATUS" ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
 	check "oomtop.1 has the section $s" grep -qE "^\.SH \"?$s\"?\$" "$man1"
 done
 
@@ -170,6 +171,73 @@ else
 	skip "JSON keys documented: jq is not installed"
 fi
 
+# --- the kill history: -b --kills over a small saved log in the record
+# format of /dev/kmsg, with a report of Linux 4.x (a memory cgroup OOM, no
+# summary, no uid), one of Linux 5.4 and later (summary, uid, reaped) and a
+# line that user space wrote (facility 1), which must be ignored
+kmsg=$tmp/kmsg
+cat >"$kmsg" <<'KMSG'
+4,1,1000000,-;java invoked oom-killer: gfp_mask=0x280da, order=0, oom_score_adj=0
+6,2,1000100,-;Task in /docker/abc killed as a result of limit of /docker/abc
+3,3,1000200,-;Memory cgroup out of memory: Kill process 100 (java) score 998 or sacrifice child
+3,4,1000300,-;Killed process 100 (java) total-vm:2000kB, anon-rss:1000kB, file-rss:20kB, shmem-rss:8kB
+12,5,1500000,-;Out of memory: Killed process 1 (spoof) total-vm:1kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:4kB oom_score_adj:0
+4,6,2000000,-;my app invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0
+6,7,2000100,-;oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/user.slice,task=my app,pid=200,uid=1000
+3,8,2000200,-;Out of memory: Killed process 200 (my app) total-vm:4096kB, anon-rss:3000kB, file-rss:100kB, shmem-rss:4kB, UID:1000 pgtables:64kB oom_score_adj:500
+6,9,2100000,-;oom_reaper: reaped process 200 (my app), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB
+KMSG
+out_plain=$(man_section OUTPUT | roff_plain)
+out_tags=$(man_section OUTPUT | tp_tags)
+readme_kills=$(readme_section "OOM kills")
+documented_in_output() { printf '%s\n' "$out_tags" | in_list "$1" || printf '%s\n' "$out_plain" | grep -qE "^\.I $1\$"; }
+if command -v jq >/dev/null 2>&1; then
+	kjson=$("$OOMTOP" -b --kills --format=json --kmsg "$kmsg")
+	check "-b --kills --format=json: one object per kill of the kernel, the spoof ignored, as documented" \
+		test "$(jq -s -c 'map(.pid)' <<<"$kjson")" = '[100,200]'
+	kkeys=$(jq -r 'keys_unsorted[]' <<<"$kjson" | sort -u)
+	want="usec time pid comm uid kind constraint memcg total_vm_kb anon_rss_kb file_rss_kb
+		shmem_rss_kb pgtables_kb oom_score_adj trigger_comm reaped"
+	check "-b --kills JSON keys are those of the issue" \
+		test "$kkeys" = "$(printf '%s\n' $want | sort -u)"
+	for k in $kkeys; do
+		if documented_in_output "$k"; then ok "oomtop.1 OUTPUT documents the --kills JSON key $k"; else
+			not_ok "oomtop.1 OUTPUT documents the --kills JSON key $k"
+		fi
+		check "README.md \"OOM kills\" documents the --kills JSON key $k" grep -qF "\`$k\`" <<<"$readme_kills"
+	done
+	check "--kills JSON: what a 4.x kernel did not print is null, as documented" \
+		test "$(jq -s -c '.[0] | [.uid, .constraint, .oom_score_adj, .kind, .memcg]' <<<"$kjson")" = \
+		'[null,null,null,"memcg","/docker/abc"]'
+	check "--kills JSON: a 5.4+ report gives uid, constraint, cgroup, trigger, reaped, as documented" \
+		test "$(jq -s -c '.[1] | [.uid, .constraint, .memcg, .comm, .trigger_comm, .oom_score_adj, .reaped]' <<<"$kjson")" = \
+		'[1000,"CONSTRAINT_NONE","/user.slice","my app","my app",500,true]'
+else
+	skip "--kills JSON keys documented: jq is not installed"
+fi
+ktext=$("$OOMTOP" -b --kills --kmsg "$kmsg")
+check "-b --kills text: the title line, without the count since boot for --kmsg, as documented" \
+	grep -qE '^oomtop - 2 OOM kills in the kernel log$' <<<"$ktext"
+kcols=$(sed -n 2p <<<"$ktext" | tr -s ' ' '\n' | sed '/^$/d')
+check "-b --kills text has column names" test -n "$kcols"
+for c in $kcols; do
+	check "oomtop.1 OUTPUT documents the --kills column $c" in_list "$c" <<<"$out_tags"
+	check "README.md \"OOM kills\" shows the --kills column $c" grep -qE "(^| )$c( |\$)" <<<"$readme_kills"
+done
+check "-b --kills text: newest first, as documented" \
+	test "$(sed -n '3,$p' <<<"$ktext" | awk '{print $3}' | tr '\n' ' ')" = "200 100 "
+
+# --- the kernel log's messages in src/klog.c are explained in oomtop.1 and README.md
+kmsgs=$(grep -oE '"kernel log [^"%]*' "$TOP/src/klog.c" | sed 's/^"//' | sort -u)
+check "src/klog.c has kernel log messages" test -n "$kmsgs"
+man_flat=$(roff_plain <"$man1" | tr -s ' \n' '  ')
+readme_flat=$(tr -s ' \n' '  ' <"$readme")
+while IFS= read -r m; do
+	[ -n "$m" ] || continue
+	check "oomtop.1 explains '$m'" grep -qF -- "$m" <<<"$man_flat"
+	check "README.md explains '$m'" grep -qF -- "$m" <<<"$readme_flat"
+done <<<"$kmsgs"
+
 # --- the text header: the lines OUTPUT shows, in that order
 text=$(fake "$OOMTOP" -b -p $$ | sed -n '2,/^ *RANK /p' | sed '$d' | sed -E 's/^(Commit:|Memory:|PSI [a-z]+).*/\1/')
 check "text header: Commit, Memory, PSI memory, io, cpu" \
@@ -197,7 +265,7 @@ check "src/overcommit.c names the sysctl files" test -n "$vm_files"
 hdr_files=(/proc/meminfo)
 for f in $psi_files; do hdr_files+=("/proc/pressure/$f"); done
 for f in $vm_files; do hdr_files+=("/proc/sys/vm/$f"); done
-for f in "${hdr_files[@]}"; do
+for f in "${hdr_files[@]}" /dev/kmsg /proc/vmstat; do
 	check "oomtop.1 FILES documents $f" in_list "$f" <<<"$file_tags"
 done
 
