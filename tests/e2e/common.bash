@@ -185,19 +185,22 @@ tm_stop() {
 # e2e_start COLSxLINES ARGS...: start oomtop ARGS in pane "t" of a fresh tmux
 # server; its pid in OOMTOP_PID. Fails unless it draws a first screen.
 # E2E_ENV (set for one e2e_start: words NAME=VALUE, no blanks in them) sets
-# oomtop's environment last, over the pane's TERM and LANG.
+# oomtop's environment last, over the pane's TERM and LANG. E2E_WRAP (set for
+# one e2e_start: words, no blanks in them) is a command that execs oomtop
+# (e.g. setpriv ... to run it as another user): oomtop keeps the pid.
 e2e_start() {
 	local size=$1 pidfile
-	local -a envs=()
+	local -a envs=() wrap=()
 	shift
 	E2E_SEQ=$((E2E_SEQ + 1))
 	pidfile=$E2E_TMP/oomtop.$E2E_SEQ
 	read -ra envs <<<"${E2E_ENV:-}"
 	[ "${#envs[@]}" -gt 0 ] && envs=(env "${envs[@]}") # env execs oomtop: same pid
+	read -ra wrap <<<"${E2E_WRAP:-}"
 	tm_stop
 	OOMTOP_PID=''
 	tm_start "$size" "$(printf '%q ' env "E2E_ASAN_MORE=${E2E_ASAN_MORE:-}" \
-		bash "$E2E_TMP/pane" "$pidfile" "${envs[@]}" "$OOMTOP" "$@")" 9>&- || return 1
+		bash "$E2E_TMP/pane" "$pidfile" "${envs[@]}" "${wrap[@]}" "$OOMTOP" "$@")" 9>&- || return 1
 	wait_for test -s "$pidfile" || return 1
 	OOMTOP_PID=$(cat "$pidfile")
 	E2E_OOMTOPS+=("$OOMTOP_PID")
@@ -223,8 +226,13 @@ screen_lacks() { ! screen_has "$1"; }
 # (the selection and the column header), "-|" otherwise; escapes removed.
 # capture-pane -e only writes attribute changes, so the state carries over
 # from line to line.
-screen_marked() {
-	tm capture-pane -p -e -t t 2>/dev/null | LC_ALL=C awk '
+screen_marked() { screen_marked_as reverse; }
+# screen_marked_as reverse|bold: as screen_marked, for bold "B|" when the line
+# starts in bold
+screen_marked_as() {
+	local on=7 off=27 mark=R
+	[ "$1" = bold ] && on=1 off=22 mark=B
+	tm capture-pane -p -e -t t 2>/dev/null | LC_ALL=C awk -v on="$on" -v off="$off" -v mark="$mark" '
 	function sgr(params,   n, a, i, p) {
 		n = split(params, a, /[;:]/)
 		if (n == 0)
@@ -233,9 +241,9 @@ screen_marked() {
 			p = a[i] + 0
 			if (p == 0)
 				rev = 0
-			else if (p == 7)
+			else if (p == on)
 				rev = 1
-			else if (p == 27)
+			else if (p == off)
 				rev = 0
 			else if (p == 38 || p == 48 || p == 58)
 				i += (a[i + 1] == 5) ? 2 : (a[i + 1] == 2) ? 4 : 0
@@ -259,7 +267,7 @@ screen_marked() {
 				line = substr(line, n + 1)
 			}
 		}
-		print (first == 1 ? "R|" : "-|") text
+		print (first == 1 ? mark "|" : "-|") text
 	}'
 }
 
@@ -268,7 +276,53 @@ screen_marked() {
 # the header (commit, memory and swap, PSI): 5 lines at 100 columns and wider
 # (3 when PSI is unavailable), 3 at 80 to 99 columns, 2 below 80. The column
 # header is the first line that reads "RANK PID"; table row N is the Nth line
-# under it, the last table line the one above the status line.
+# under it. Under the table, above the status line (the last line), oomtop
+# shows the pane of OOM kills unless L hid it: its title " OOM kills: N in the
+# kernel log..." (reverse video), then the kills, newest first, one a line:
+# at least one line (none yet, or why the kernel log cannot be read), at most
+# 8, and at most (LINES - 10) / 2 + 1 (view_pane_lines). The last table line
+# is the one above the pane's title, or above the status line without the pane.
+
+# What layout_problems expects of the kill pane: "shown" (oomtop's default)
+# or "hidden" (after L)
+E2E_PANE=shown
+
+# table_stop H: the number of the first line under the table on a screen read
+# from stdin (as tm_screen or screen_marked print it; H = the pane height):
+# the kill pane's title, or the status line (H) when the pane is hidden
+table_stop() {
+	awk -v h="$1" '
+	!hl && /^(.\|)? *RANK +PID/ { hl = NR; next }
+	hl && /^(.\|)? OOM kills: / { print NR; f = 1; exit }
+	END { if (!f) print h }'
+}
+
+# pane_title: the kill pane's title line (nothing when the pane is hidden)
+pane_title() { tm_screen | awk '!hl && /^ *RANK +PID/ { hl = NR } hl && /^ OOM kills: / { print; exit }'; }
+# pane_count: N of the pane's title (N in the kernel log)
+pane_count() { pane_title | sed -nE 's/^ OOM kills: ([0-9]+) in the kernel log.*/\1/p'; }
+
+# pane_height LINES KILLS: the lines of the kill pane (its title and rows) on
+# a screen of LINES lines with KILLS kills in the kernel log
+pane_height() {
+	local r=$2 room=$((($1 - 10) / 2 + 1))
+	[ "$r" -gt 8 ] && r=8
+	[ "$r" -gt "$room" ] && r=$room
+	[ "$r" -lt 1 ] && r=1
+	echo $((r + 1))
+}
+
+# table_rows_expected COLS LINES: the number of table lines at this size: all
+# lines but the title, the gauges, the column header, the kill pane (per its
+# count on the screen, unless E2E_PANE=hidden) and the status line
+table_rows_expected() {
+	local p=0 n
+	if [ "$E2E_PANE" = shown ]; then
+		n=$(pane_count)
+		p=$(pane_height "$2" "${n:-0}")
+	fi
+	echo $(($2 - 3 - $(gauge_lines "$1") - p))
+}
 
 # psi_readable: this machine's /proc/pressure can be read (the full header
 # then has a line for each of memory, io and cpu)
@@ -287,20 +341,45 @@ gauge_lines() {
 
 # layout_problems: the screen is the title on line 1, then the gauges (Commit
 # first; Mem on the same line below 80 columns, else on the next; PSI after),
-# then the column header, exactly on line 2 + gauge_lines. Prints what is wrong.
+# then the column header, exactly on line 2 + gauge_lines; at the bottom the
+# kill pane (unless E2E_PANE=hidden) right above the status line: its title,
+# then one line a kill, as many as pane_height allows, or the one line saying
+# why there is none. Prints what is wrong.
 layout_problems() {
-	local w
+	local w h
 	w=$(pane_format '#{pane_width}') || return 1
-	tm_screen | LC_ALL=C awk -v g="$(gauge_lines "$w")" '
+	h=$(pane_lines) || return 1
+	tm_screen | LC_ALL=C awk -v g="$(gauge_lines "$w")" -v h="$h" -v want="$E2E_PANE" '
 	NR == 1 && !/^oomtop [0-9][0-9]:[0-9][0-9]:[0-9][0-9]( |$)/ { print "line 1 is not the title: " $0 }
 	NR == 2 && !/^Commit / { print "line 2 is not the Commit gauge: " $0 }
 	NR == 2 && g == 2 && !/  Mem / { print "line 2 has no Mem gauge: " $0 }
 	NR == 3 && g > 2 && !/^Mem / { print "line 3 is not the Mem gauge: " $0 }
 	NR > 2 + (g > 2) && NR <= 1 + g && !/^PSI / { print "line " NR " is not a PSI line: " $0 }
 	!hl && /^ *RANK +PID/ { hl = NR }
+	{ line[NR] = $0 }
+	hl && !pt && /^ OOM kills: / { pt = NR; n = $3 + 0 }
 	END {
 		if (!hl) print "no column header (RANK PID ...)"
 		else if (hl != 2 + g) print "the column header is on line " hl ", not " 2 + g " (" g " gauge lines)"
+		if (want == "hidden") {
+			if (pt) print "the kill pane shows (line " pt "), it should be hidden"
+			exit
+		}
+		if (!pt) { print "no kill pane title ( OOM kills: ...) under the table"; exit }
+		r = n; room = int((h - 10) / 2) + 1
+		if (r > 8) r = 8
+		if (r > room) r = room
+		if (r < 1) r = 1
+		if (pt != h - 1 - r)
+			print "the kill pane title is on line " pt ", not " h - 1 - r " (" n " kills: " r " pane rows above the status line)"
+		for (i = pt + 1; i < h; i++) {
+			if (n > 0 && line[i] !~ /^ [0-9][0-9]:[0-9][0-9]:[0-9][0-9] /)
+				print "pane line " i " is not a kill: " line[i]
+			else if (n == 0 && i == pt + 1 && line[i] !~ /^ (no OOM kill in the kernel log yet|kernel log (not readable|not found|cannot be opened))/)
+				print "pane line " i " says neither that there is no kill nor why: " line[i]
+			else if (n == 0 && i > pt + 1)
+				print "pane line " i " after the one line of an empty pane: " line[i]
+		}
 	}'
 }
 layout_ok() {
@@ -330,11 +409,14 @@ check_layout() {
 header_text() { tm_screen | awk '/^ *RANK +PID/ { print; exit }'; }
 
 # table_lines: the table rows, the lines between the column header and the
-# status line (nothing when there is no column header)
+# kill pane (or the status line when the pane is hidden); nothing when there
+# is no column header
 table_lines() {
-	local h
+	local h s
 	h=$(pane_lines) || return 1
-	tm_screen | awk -v h="$h" 'hl && NR < h; !hl && /^ *RANK +PID/ { hl = NR }'
+	s=$(tm_screen) || return 1
+	printf '%s\n' "$s" | awk -v h="$(printf '%s\n' "$s" | table_stop "$h")" '
+	hl && NR < h; !hl && /^ *RANK +PID/ { hl = NR }'
 }
 
 # row_text N: table row N (1 = the line under the column header)
@@ -348,11 +430,12 @@ pid_shown() { table_lines | awk -v p="$1" '$2 == p { f = 1 } END { exit !f }'; }
 
 # sel_scan: the selected table rows as "ROW|LAST|TEXT": ROW counted from 1 =
 # the line under the column header, LAST the row number of the last table line
-# (the one above the status line)
+# (the one above the kill pane, or above the status line without the pane)
 sel_scan() {
-	local h
+	local h s
 	h=$(pane_lines) || return 1
-	screen_marked | awk -v h="$h" '
+	s=$(screen_marked) || return 1
+	printf '%s\n' "$s" | awk -v h="$(printf '%s\n' "$s" | table_stop "$h")" '
 	hl && NR < h && /^R\|/ { print NR - hl "|" h - 1 - hl "|" substr($0, 3) }
 	!hl && /^.\| *RANK +PID/ { hl = NR }'
 }
@@ -362,7 +445,7 @@ sel_rows() { sel_scan | cut -d'|' -f1,3-; }
 
 # sel_is RANK PID ROW: exactly one row is selected, with this RANK, PID and
 # table ROW (1 = the line under the column header; "last" = the last table
-# line, above the status line; "-" for any)
+# line, above the kill pane or the status line; "-" for any)
 sel_is() {
 	local rows
 	rows=$(sel_scan) || return 1
@@ -385,8 +468,11 @@ title_count() { title | grep -oE "[0-9]+ $1" | grep -oE '^[0-9]+'; }
 # cell PID COLUMN: the COLUMN cell of PID's row on the screen (fields before
 # COMMAND never hold spaces)
 cell() {
-	tm_screen | awk -v pid="$1" -v col="$2" '
-	hl && c && $2 == pid { print $c; exit }
+	local h s
+	h=$(pane_lines) || return 1
+	s=$(tm_screen) || return 1
+	printf '%s\n' "$s" | awk -v pid="$1" -v col="$2" -v h="$(printf '%s\n' "$s" | table_stop "$h")" '
+	hl && c && NR < h && $2 == pid { print $c; exit }
 	!hl && /^ *RANK +PID/ { hl = NR; for (i = 1; i <= NF; i++) if ($i == col) c = i }'
 }
 
@@ -405,9 +491,11 @@ header_is() { [ "$(header_text | xargs)" = "$1" ]; }
 # numbers end where their name ends, sizes read like 12K, 3.4M or 151M.
 # Prints what is wrong, if anything.
 table_problems() {
-	local h
+	local h s
 	h=$(pane_lines) || return 1
-	tm_screen | LC_ALL=C awk -v h="$h" -v all="$E2E_COLUMNS" -v sizes="$E2E_SIZES" '
+	s=$(tm_screen) || return 1
+	h=$(printf '%s\n' "$s" | table_stop "$h")
+	printf '%s\n' "$s" | LC_ALL=C awk -v h="$h" -v all="$E2E_COLUMNS" -v sizes="$E2E_SIZES" '
 	BEGIN {
 		n = split(all, order, " ")
 		for (i = 1; i <= n; i++) pos[order[i]] = i

@@ -28,7 +28,7 @@ table_shown() {
 }
 
 run_size() {
-	local size=$1 S="$1:" w h
+	local size=$1 S="$1:" w h r
 	if ! e2e_start "$size" -d 1000; then
 		not_ok "$S oomtop starts and draws the table"
 		tm_screen 2>&1 | diag
@@ -36,7 +36,9 @@ run_size() {
 	fi
 	ok "$S oomtop starts and draws the table"
 	tm send-keys -t t -N 14 j
-	expect "$S 14 x j: rank 15 selected (row 15)" sel_is 15 - 15
+	r=$(table_rows_expected "${size%x*}" "${size#*x}")
+	[ "$r" -gt 15 ] && r=15 # further down the table scrolls: the last line
+	expect "$S 14 x j: rank 15 selected (row $r)" sel_is 15 - "$r"
 
 	resize 40 10
 	expect "$S resized to 40x10" pane_is 40x10
@@ -46,8 +48,9 @@ run_size() {
 	e2e_key Home
 	expect "$S 40x10: Home: the hog, rank 1" sel_is 1 "$HOG1" 1
 	tm send-keys -t t -N 14 j
-	expect "$S 40x10: 14 x j: rank 15, on the last table line (row 5)" sel_is 15 - 5
-	expect "$S 40x10: ... which is the line above the status line" sel_is 15 - last
+	r=$(table_rows_expected 40 10)
+	expect "$S 40x10: 14 x j: rank 15, on the last table line (row $r)" sel_is 15 - "$r"
+	expect "$S 40x10: ... which is the line above the kill pane" sel_is 15 - last
 
 	for w in 39x10 40x9 30x8 20x4 1x1; do
 		resize "${w%x*}" "${w#*x}"

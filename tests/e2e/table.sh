@@ -71,11 +71,9 @@ max_rows() {
 
 run_size() {
 	local size=$1 cols=${1%x*} lines=${1#*x}
-	# the title, the gauges, the column header; the status line at the bottom
 	local g rows r1 r2 p_end pages f p depth
 	local S="$size:"
 	g=$(gauge_lines "$cols")
-	rows=$((lines - g - 3))
 
 	if ! e2e_start "$size" -d 1000; then
 		not_ok "$S oomtop starts and draws the table"
@@ -83,6 +81,9 @@ run_size() {
 		return
 	fi
 	ok "$S oomtop starts and draws the table"
+	# the title, the gauges, the column header; the kill pane and the status
+	# line at the bottom
+	rows=$(table_rows_expected "$cols" "$lines")
 
 	# --- layout -------------------------------------------------------
 	check_layout "$S the title, $g gauge lines, the column header on line $((g + 2))"
