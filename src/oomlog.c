@@ -83,6 +83,8 @@ static int oom_field(const char *p, const char *end, const char *key, bool kb, l
 	if (!q)
 		return -ENOENT;
 	q += strlen(key);
+	if (kb && q < end && *q == '-')
+		return -EINVAL; /* sizes are unsigned */
 	if (oom_num(&q, end, out) < 0)
 		return -EINVAL;
 	if (kb && !oom_starts(q, end, "kB"))
@@ -112,10 +114,30 @@ static int oom_killed(const char *p, const char *end, struct oomline *out)
 	long long v;
 	int rc;
 
+	static const char *const delims[] = { ") total-vm:", ") vsz:", "), UID " };
+	const char *best = NULL, *d = NULL;
+	size_t i;
+
 	out->kind = OOML_KILLED;
-	if (oom_pid_comm(p, end, ") total-vm:", out, &rest) < 0 &&
-	    oom_pid_comm(p, end, ") vsz:", out, &rest) < 0)
+	/* the name ends at whichever delimiter comes last: it may hold the others */
+	for (i = 0; i < sizeof(delims) / sizeof(delims[0]); i++) {
+		const char *q = oom_rfind(p, end, delims[i]);
+
+		if (q && (!best || q > best)) {
+			best = q;
+			d = delims[i];
+		}
+	}
+	if (!d || oom_pid_comm(p, end, d, out, &rest) < 0)
 		return -EINVAL;
+	if (strcmp(d, "), UID ") == 0) {
+		/* RHEL 7: "Killed process N (COMM), UID U, total-vm:..." */
+		const char *u = rest + 6;
+
+		if (oom_num(&u, end, &v) < 0 || v < 0)
+			return -EINVAL;
+		out->uid = v;
+	}
 	rc = oom_field(rest, end, "total-vm:", true, &v);
 	if (rc == -ENOENT)
 		rc = oom_field(rest, end, "vsz:", true, &v);
@@ -169,7 +191,7 @@ static int oom_summary(const char *p, const char *end, struct oomline *out)
 		return -EINVAL;
 	out->uid = v;
 	q = pid + 5;
-	if (oom_num(&q, uid, &v) < 0 || q != uid || v <= 0)
+	if (oom_num(&q, uid, &v) < 0 || q != uid || v <= 0 || v > 4194304)
 		return -EINVAL;
 	out->pid = (int)v;
 	oom_copy(out->comm, sizeof(out->comm), task + 6, pid);
@@ -179,7 +201,7 @@ static int oom_summary(const char *p, const char *end, struct oomline *out)
 
 		oom_copy(out->constraint, sizeof(out->constraint), q + 11, comma ? comma : task);
 	}
-	memcg = oom_find(p, task, ",task_memcg=");
+	memcg = oom_rfind(p, task, ",task_memcg=");
 	if (memcg)
 		oom_copy(out->path, sizeof(out->path), memcg + 12, task);
 	return 0;
@@ -193,7 +215,7 @@ int oomline_parse(const char *text, size_t len, struct oomline *out)
 	out->uid = -1;
 	while (end > p && (end[-1] == '\n' || end[-1] == ' '))
 		end--;
-	if (oom_starts(p, end, "oom-kill:"))
+	if (oom_starts(p, end, "oom-kill:constraint="))
 		return oom_summary(p + 9, end, out);
 	if (oom_starts(p, end, "oom_reaper: reaped process ")) {
 		const char *rest;
@@ -271,8 +293,11 @@ static void killlog_summary_path(const struct oomline *sum, const char *comm, ch
 	fl = strlen(full);
 	tl = strlen(tail);
 	if (fl >= tl && strcmp(full + fl - tl, tail) == 0) {
-		full[fl - tl] = '\0';
-		snprintf(out, cap, "%s", full);
+		fl -= tl;
+		if (fl >= cap)
+			fl = cap - 1;
+		memcpy(out, full, fl);
+		out[fl] = '\0';
 	}
 }
 

@@ -20,6 +20,13 @@ static const char *const seeds[] = {
 	"some avg10=99.99 avg60=100.00 avg300=0.01 total=18446744073709551615\n",
 	"666\n", "-1000\n", "2\n50\n0\n", "0\n",
 	"\x1b]2;pwned\x07\xff\xfe\xc2\x9b\xe2\x80\xae\xe6\xbc\xa2",
+	"4,348,4901977431,-;hog invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n",
+	"6,433,4901977971,-;oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,"
+	"oom_memcg=/p,task_memcg=/p,task=hog,pid=13476,uid=0\n SUBSYSTEM=x\n",
+	"3,434,4901978045,-;Memory cgroup out of memory: Killed process 13476 (hog) total-vm:207280kB, "
+	"anon-rss:65280kB, file-rss:1080kB, shmem-rss:0kB, UID:0 pgtables:176kB oom_score_adj:0\n",
+	"6,9,9,-;oom_reaper: reaped process 13476 (hog), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB\n",
+	"Killed process 21945 (tidb-server), UID 1000, total-vm:33027492kB, anon-rss:1kB, file-rss:0kB, shmem-rss:0kB",
 };
 
 static uint32_t rng_state = 12345;

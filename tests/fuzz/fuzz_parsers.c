@@ -11,6 +11,8 @@
 
 #include "escape.h"
 #include "json.h"
+#include "kmsg.h"
+#include "oomlog.h"
 #include "overcommit.h"
 #include "psi.h"
 #include "status.h"
@@ -38,6 +40,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	overcommit_parse(buf, third, buf + third, third, buf + 2 * third, size - 2 * third, &oc);
 	if (oc.err == 0 && (oc.mode < 0 || oc.mode > 2))
 		abort();
+	{
+		struct kmsg_record r;
+		struct oomline l;
+		static struct killlog k;
+		static int k_ready;
+
+		if (!k_ready) {
+			killlog_init(&k);
+			k_ready = 1;
+		}
+		if (kmsg_parse(buf, size, &r) == 0) {
+			if (r.text < buf || r.text + r.text_len > buf + size)
+				abort(); /* the text must lie inside the record */
+			killlog_feed(&k, &r, false);
+			if (k.n > KILLLOG_MAX)
+				abort();
+		}
+		if (oomline_parse(buf, size, &l) == 0 &&
+		    (strlen(l.comm) >= OOM_COMM_MAX || strlen(l.path) >= OOM_PATH_MAX ||
+		     (l.has_adj && (l.adj < -1000 || l.adj > 1000))))
+			abort();
+		escape_kernel_text(out, sizeof(out), buf, size, ESCAPE_UTF8);
+	}
 	n = escape_text(out, sizeof(out), buf, size, ESCAPE_UTF8);
 	for (i = 0; i < n; i++)
 		if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
