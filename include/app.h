@@ -46,6 +46,9 @@ struct app {
 	bool detail;               /* Enter: the selected kill in full */
 };
 
+/* Read the kernel log (live: kills happen now); names the users of new kills. */
+int app_read_kills(struct app *a, bool live);
+
 /* The wall clock time of a kernel log timestamp (microseconds since boot). */
 double app_wall(const struct app *a, unsigned long long usec);
 

@@ -55,6 +55,7 @@ struct oom_event {
 	char trigger[OOM_COMM_MAX];  /* the task that ran out; "" when not printed */
 	bool reaped;                 /* the oom_reaper freed its memory */
 	bool live;                   /* happened while oomtop was running */
+	char user[33];               /* the uid's name, filled by the app; "" unknown */
 };
 
 #define KILLLOG_MAX 1000 /* the oldest kills are dropped past this */

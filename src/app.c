@@ -3,6 +3,9 @@
 
 #include "rank.h"
 
+#include <pwd.h>
+#include <stdio.h>
+
 int app_refresh(struct app *a)
 {
 	int rc = sampler_read(a->sampler, &a->procs, &a->mem);
@@ -33,4 +36,22 @@ double app_stall(const struct app *a, enum psi_res r, bool full)
 double app_wall(const struct app *a, unsigned long long usec)
 {
 	return a->boot_wall + (double)usec / 1e6;
+}
+
+int app_read_kills(struct app *a, bool live)
+{
+	size_t before = a->kills.n, i;
+	int rc = klog_read(&a->klog, &a->kills, live);
+
+	/* the log holds uids; the pane shows names, looked up once per kill */
+	for (i = before < a->kills.n ? before : 0; i < a->kills.n; i++) {
+		struct oom_event *e = &a->kills.v[i];
+		struct passwd *pw;
+
+		if (e->user[0] || e->uid < 0)
+			continue;
+		pw = getpwuid((uid_t)e->uid);
+		snprintf(e->user, sizeof(e->user), "%s", pw ? pw->pw_name : "");
+	}
+	return rc;
 }

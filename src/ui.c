@@ -226,7 +226,7 @@ static int ui_klog_fd(const struct app *a)
 /* New kernel log records: a kill shows at once, highlighted. */
 static int ui_klog(struct app *a)
 {
-	int kills = klog_read(&a->klog, &a->kills, true);
+	int kills = app_read_kills(a, true);
 
 	if (kills <= 0)
 		return a->klog.eof ? DIRTY_DRAW : DIRTY_NONE;
@@ -269,7 +269,7 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 				term);
 		return EXIT_RUNTIME;
 	}
-	klog_read(&a->klog, &a->kills, false); /* the backlog: not highlighted */
+	app_read_kills(a, false); /* the backlog: not highlighted */
 	while (!*stop && !(dirty & DIRTY_QUIT)) {
 		struct pollfd fds[3] = { { STDIN_FILENO, POLLIN, 0 }, { wake_fd, POLLIN, 0 },
 					 { ui_klog_fd(a), POLLIN, 0 } };

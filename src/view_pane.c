@@ -173,7 +173,8 @@ void view_kill_detail(const struct app *a)
 	escape_kernel_text(v, sizeof(v), e->comm, strlen(e->comm), a->esc_flags);
 	view_detail_line(y + r++, x + 1, w - 2, "name", v);
 	if (e->uid >= 0)
-		snprintf(v, sizeof(v), "%lld", e->uid);
+		snprintf(v, sizeof(v), "%lld%s%.32s%s", e->uid, e->user[0] ? " (" : "", e->user,
+			 e->user[0] ? ")" : "");
 	else
 		snprintf(v, sizeof(v), "not printed by this kernel");
 	view_detail_line(y + r++, x + 1, w - 2, "uid", v);
