@@ -281,15 +281,17 @@ int sampler_sysmem(struct sampler *s, struct sysmem *m)
 
 int sampler_oom_kills(struct sampler *s, unsigned long *count)
 {
-	struct vmstat_result *r;
+	static enum vmstat_item item = VMSTAT_OOM_KILL;
+	struct vmstat_stack *st;
 	int rc;
 
 	if (!s->vm && (rc = procps_vmstat_new(&s->vm)) < 0)
 		return rc;
-	r = procps_vmstat_get(s->vm, VMSTAT_OOM_KILL);
-	if (!r)
+	/* select reads the file every time; get would keep a second-old copy */
+	st = procps_vmstat_select(s->vm, &item, 1);
+	if (!st)
 		return errno ? -errno : -EIO;
-	*count = r->result.ul_int;
+	*count = st->head[0].result.ul_int;
 	return 0;
 }
 

@@ -64,8 +64,13 @@ static void view_pane_title(const struct app *a, int y)
 		o += (size_t)snprintf(line + o, sizeof(line) - o, ", %lu records lost", a->kills.lost);
 	if (a->opt.kmsg && o < sizeof(line))
 		o += (size_t)snprintf(line + o, sizeof(line) - o, " (from --kmsg)");
-	if (a->pane_focus && o < sizeof(line))
-		snprintf(line + o, sizeof(line) - o, "  [Tab: back to the table, Enter: details]");
+	if (a->pane_focus && o < sizeof(line)) {
+		const char *hint = "  [Tab: back to the table, Enter: details]";
+
+		if ((int)(o + strlen(hint)) > COLS)
+			hint = "  [Tab: table, Enter: details]";
+		snprintf(line + o, sizeof(line) - o, "%s", hint);
+	}
 	attron(A_REVERSE);
 	move(y, 0);
 	hline(' ', COLS);

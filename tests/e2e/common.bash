@@ -278,7 +278,8 @@ screen_marked_as() {
 # header is the first line that reads "RANK PID"; table row N is the Nth line
 # under it. Under the table, above the status line (the last line), oomtop
 # shows the pane of OOM kills unless L hid it: its title " OOM kills: N in the
-# kernel log..." (reverse video), then the kills, newest first, one a line:
+# kernel log..." (" OOM kills, M since boot" when the kernel log cannot be
+# read; reverse video), then the kills, newest first, one a line:
 # at least one line (none yet, or why the kernel log cannot be read), at most
 # 8, and at most (LINES - 10) / 2 + 1 (view_pane_lines). The last table line
 # is the one above the pane's title, or above the status line without the pane.
@@ -293,13 +294,14 @@ E2E_PANE=shown
 table_stop() {
 	awk -v h="$1" '
 	!hl && /^(.\|)? *RANK +PID/ { hl = NR; next }
-	hl && /^(.\|)? OOM kills: / { print NR; f = 1; exit }
+	hl && /^(.\|)? OOM kills([:, ]|$)/ { print NR; f = 1; exit }
 	END { if (!f) print h }'
 }
 
 # pane_title: the kill pane's title line (nothing when the pane is hidden)
-pane_title() { tm_screen | awk '!hl && /^ *RANK +PID/ { hl = NR } hl && /^ OOM kills: / { print; exit }'; }
-# pane_count: N of the pane's title (N in the kernel log)
+pane_title() { tm_screen | awk '!hl && /^ *RANK +PID/ { hl = NR } hl && /^ OOM kills([:, ]|$)/ { print; exit }'; }
+# pane_count: N of the pane's title (N in the kernel log; nothing when the
+# kernel log cannot be read)
 pane_count() { pane_title | sed -nE 's/^ OOM kills: ([0-9]+) in the kernel log.*/\1/p'; }
 
 # pane_height LINES KILLS: the lines of the kill pane (its title and rows) on
@@ -357,7 +359,7 @@ layout_problems() {
 	NR > 2 + (g > 2) && NR <= 1 + g && !/^PSI / { print "line " NR " is not a PSI line: " $0 }
 	!hl && /^ *RANK +PID/ { hl = NR }
 	{ line[NR] = $0 }
-	hl && !pt && /^ OOM kills: / { pt = NR; n = $3 + 0 }
+	hl && !pt && /^ OOM kills([:, ]|$)/ { pt = NR; n = /^ OOM kills: / ? $3 + 0 : 0 }
 	END {
 		if (!hl) print "no column header (RANK PID ...)"
 		else if (hl != 2 + g) print "the column header is on line " hl ", not " 2 + g " (" g " gauge lines)"
