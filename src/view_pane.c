@@ -69,6 +69,8 @@ static void view_pane_title(const struct app *a, int y)
 
 		if ((int)(o + strlen(hint)) > COLS)
 			hint = "  [Tab: table, Enter: details]";
+		if ((int)(o + strlen(hint)) > COLS)
+			hint = "  [Tab, Enter]";
 		snprintf(line + o, sizeof(line) - o, "%s", hint);
 	}
 	attron(A_REVERSE);
