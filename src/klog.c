@@ -131,9 +131,19 @@ static int klog_read_file(struct klog *l, struct killlog *k, bool live)
 
 int klog_read(struct klog *l, struct killlog *k, bool live)
 {
+	int rc;
+
 	if (l->fd < 0 || l->eof)
 		return 0;
-	return l->device ? klog_read_device(l, k, live) : klog_read_file(l, k, live);
+	rc = l->device ? klog_read_device(l, k, live) : klog_read_file(l, k, live);
+	if (rc < 0) {
+		/* a read error that will not go away: stop, and say so in the pane */
+		l->err = rc;
+		klog_error(l);
+		close(l->fd);
+		l->fd = -1;
+	}
+	return rc;
 }
 
 int klog_read_all(struct klog *l, struct killlog *k)
