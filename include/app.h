@@ -2,16 +2,48 @@
 #ifndef OOMTOP_APP_H
 #define OOMTOP_APP_H
 
+#include "adj.h"
 #include "column.h"
+#include "guard.h"
 #include "klog.h"
 #include "oomlog.h"
 #include "options.h"
 #include "overcommit.h"
+#include "privs.h"
 #include "proc.h"
 #include "psi.h"
 #include "sampler.h"
 #include "sysmem.h"
 #include "table.h"
+
+/* A question the status line asks; keys answer it until Enter or Esc. */
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_ADJ,             /* =: an exact value */
+	PROMPT_PROTECT,         /* P: y/n */
+	PROMPT_SIGNAL,          /* k: which signal */
+	PROMPT_SIGNAL_CONFIRM,  /* k: y/n */
+};
+
+struct prompt {
+	enum prompt_kind kind;
+	int pid;                        /* the process asked about, by identity */
+	unsigned long long start_time;
+	char comm[PROC_COMM_MAX];
+	char text[24];                  /* typed so far */
+	int sig;                        /* PROMPT_SIGNAL_CONFIRM: the signal */
+	char note[96];                  /* why the last key was refused */
+};
+
+/* The selected process in full (Enter): read when asked. */
+struct proc_info {
+	int pid;
+	unsigned long long start_time;
+	bool gone;
+	char unit[128];                 /* systemd service, "" when none */
+	bool user_unit;                 /* of a user manager: systemctl --user */
+	char cgroup[256];               /* the unified or first cgroup path */
+};
 
 struct app {
 	struct options opt;
@@ -21,7 +53,7 @@ struct app {
 	enum unit unit;      /* E cycles */
 	bool show_cmdline;   /* COMMAND shows the command line, else the name */
 	int esc_flags;       /* ESCAPE_UTF8 in UTF-8 locales */
-	char status[256];    /* the status line: the last message in words */
+	char status[512];    /* the status line: the last message in words */
 	/* the header */
 	struct sysmem mem;
 	struct overcommit oc;
@@ -44,6 +76,17 @@ struct app {
 	size_t pane_sel;           /* the selected kill, 0 = newest */
 	size_t pane_top;           /* the first kill shown, 0 = newest */
 	bool detail;               /* Enter: the selected kill in full */
+	/* changing processes */
+	const char *proc_dir;      /* /proc */
+	struct privs privs;        /* what this oomtop may do */
+	struct guard guard;        /* self-protection */
+	char who[160];             /* the audit's user=... uid=... */
+	struct adj_log changes;    /* this session's changes and signals (a, U) */
+	int adj_step;              /* + and - (--adj-step) */
+	struct prompt prompt;      /* a question on the status line */
+	bool changes_shown;        /* a: the list of changes */
+	bool proc_detail;          /* Enter in the table: the selected process in full */
+	struct proc_info info;     /* what the process details show */
 };
 
 /* Read the kernel log (live: kills happen now); names the users of new kills. */

@@ -20,6 +20,9 @@ struct options {
 	bool kills;          /* --kills: batch prints the kill history */
 	const char *kmsg;    /* --kmsg FILE: read the kernel log from FILE */
 	bool bell;           /* --bell: ring on a new kill */
+	bool read_only;      /* --read-only: no capability, no change */
+	int adj_step;        /* --adj-step: + and - move oom_score_adj by this */
+	bool no_self_protect; /* --no-self-protect */
 };
 
 enum options_result {

@@ -4,6 +4,14 @@
 
 #include "app.h"
 
+/* What a key handler asks the loop to redo. */
+enum dirty { DIRTY_NONE = 0, DIRTY_DRAW = 1, DIRTY_SAMPLE = 2, DIRTY_REBUILD = 4, DIRTY_QUIT = 8 };
+
+/* A key while a prompt is open (ui_prompt.c). Returns dirty flags. */
+int ui_prompt_key(struct app *a, int ch);
+/* Open the prompt of act (=, P, k) on the selected process. */
+int ui_prompt_start(struct app *a, int act);
+
 /*
  * Run the interactive loop until q or a stop signal. stop is set and a byte
  * is written to wake_fd by the signal handlers. Returns an exit status.

@@ -21,6 +21,12 @@ int view_pane_lines(const struct app *a);
 void view_pane_draw(const struct app *a, int y);
 /* The selected kill in full, over the screen. */
 void view_kill_detail(const struct app *a);
+/* The selected process in full (Enter in the table), over the screen. */
+void view_proc_detail(const struct app *a);
+/* The session's changes (a), over the screen. */
+void view_changes(const struct app *a);
+/* Clear a box of h lines and w columns at (y, x) and put its title in bold. */
+void view_box(int y, int x, int h, int w, const char *title);
 /* Set up colours when the terminal has them and they are wanted. */
 void view_colors_init(struct app *a);
 /* Draw everything into the curses screen (no refresh). */

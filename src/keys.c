@@ -5,9 +5,7 @@
 
 static const struct key_binding bindings[] = {
 	{ KEY_UP, ACT_UP, "Up", "select the process above" },
-	{ 'k', ACT_UP, "k", "select the process above" },
 	{ KEY_DOWN, ACT_DOWN, "Down", "select the process below" },
-	{ 'j', ACT_DOWN, "j", "select the process below" },
 	{ KEY_PPAGE, ACT_PGUP, "PgUp", "one page up" },
 	{ KEY_NPAGE, ACT_PGDN, "PgDn", "one page down" },
 	{ KEY_HOME, ACT_HOME, "Home", "select the first process" },
@@ -17,8 +15,15 @@ static const struct key_binding bindings[] = {
 	{ 'K', ACT_KTHREADS, "K", "show or hide kernel threads" },
 	{ 'L', ACT_PANE, "L", "show or hide the pane of OOM kills" },
 	{ '\t', ACT_FOCUS, "Tab", "move the focus between the table and the kill pane" },
-	{ '\r', ACT_DETAIL, "Enter", "in the kill pane: every detail of the selected kill" },
-	{ KEY_ENTER, ACT_DETAIL, "Enter", "in the kill pane: every detail of the selected kill" },
+	{ '\r', ACT_DETAIL, "Enter", "every detail of the selected process, or of the selected kill" },
+	{ KEY_ENTER, ACT_DETAIL, "Enter", "every detail of the selected process, or of the selected kill" },
+	{ '+', ACT_ADJ_UP, "+", "raise the oom_score_adj of the selected process by a step (--adj-step)" },
+	{ '-', ACT_ADJ_DOWN, "-", "lower the oom_score_adj of the selected process by a step" },
+	{ '=', ACT_ADJ_SET, "=", "set the oom_score_adj of the selected process to a value typed" },
+	{ 'P', ACT_PROTECT, "P", "protect the selected process: oom_score_adj -1000 (asks first)" },
+	{ 'U', ACT_UNDO, "U", "undo the last oom_score_adj change of this session" },
+	{ 'k', ACT_SIGNAL, "k", "send a signal to the selected process (asks which; SIGTERM)" },
+	{ 'a', ACT_CHANGES, "a", "list the changes and signals of this session" },
 	{ 'q', ACT_QUIT, "q", "quit" },
 };
 

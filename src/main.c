@@ -1,5 +1,6 @@
 /* main.c - options, signals, and the choice between batch and screen */
 #include "app.h"
+#include "audit.h"
 #include "batch.h"
 #include "escape.h"
 #include "ui.h"
@@ -70,6 +71,25 @@ static bool main_user(const char *user, uid_t *uid)
 	return true;
 }
 
+/* Self-protection, then keep only the capabilities the changing keys use. */
+static void main_privs(struct app *a)
+{
+	bool guard = !a->opt.batch && !a->opt.no_self_protect;
+	struct passwd *pw = getpwuid(getuid());
+
+	a->proc_dir = "/proc";
+	a->adj_step = a->opt.adj_step;
+	adj_log_init(&a->changes);
+	audit_who(a->who, sizeof(a->who), (unsigned)getuid(), pw ? pw->pw_name : "", getenv("SUDO_USER"));
+	privs_probe(&a->privs);
+	if (guard)
+		guard_adj(&a->guard, a->proc_dir); /* needs CAP_SYS_RESOURCE, dropped below */
+	if (privs_drop(&a->privs, a->opt.read_only || a->opt.batch, guard) < 0)
+		snprintf(a->status, sizeof(a->status), "%s", a->privs.err);
+	if (!a->opt.batch)
+		audit_open(); /* before the first change: /dev/log may be out of reach later */
+}
+
 static int main_setup(struct app *a)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -98,9 +118,10 @@ static int main_setup(struct app *a)
 		fprintf(stderr, "oomtop: not a terminal; use -b for batch output (oomtop -b)\n");
 		return EXIT_USAGE;
 	}
-	/* the kernel log first: a later privilege drop must not lose it */
+	/* the kernel log first: the privilege drop below must not lose it */
 	klog_open(&a->klog, a->opt.kmsg);
 	klog_error(&a->klog); /* the words for the pane, when it failed */
+	main_privs(a);
 	killlog_init(&a->kills);
 	{
 		struct timespec rt, bt;
@@ -155,6 +176,7 @@ int main(int argc, char **argv)
 	}
 	klog_close(&a.klog);
 	killlog_fini(&a.kills);
+	adj_log_fini(&a.changes);
 	sampler_free(a.sampler);
 	procset_fini(&a.procs);
 	table_fini(&a.table);

@@ -29,12 +29,18 @@ void options_usage(FILE *f)
 	      "      --kills             batch: print the OOM kills in the kernel log\n"
 	      "      --kmsg=FILE         read the kernel log from FILE (a capture or FIFO)\n"
 	      "      --bell              ring the bell when a process is killed\n"
+	      "      --read-only         change no process: drop every capability, keys off\n"
+	      "      --adj-step=N        + and - change oom_score_adj by N (default 100)\n"
+	      "      --no-self-protect   do not lower oomtop's own oom_score_adj, nor lock\n"
+	      "                          its memory\n"
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
-	      "Keys: arrows, j/k, PgUp/PgDn, Home/End move; space refreshes; E cycles\n"
-	      "units; K shows kernel threads; L shows the kill pane, Tab moves the focus\n"
-	      "to it, Enter shows a kill; q quits. See oomtop(1).\n", f);
+	      "Keys: arrows, PgUp/PgDn, Home/End move; + and - raise and lower\n"
+	      "oom_score_adj, = sets it, P protects, U undoes, a lists the changes, k\n"
+	      "sends a signal; Enter shows a process (or a kill); space refreshes; E\n"
+	      "cycles units; K shows kernel threads; L shows the kill pane, Tab moves\n"
+	      "the focus to it; q quits. See oomtop(1).\n", f);
 }
 
 static int options_delay(const char *s, double *out)
@@ -100,6 +106,9 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		{ "kills", no_argument, NULL, 'K' },
 		{ "kmsg", required_argument, NULL, 'M' },
 		{ "bell", no_argument, NULL, 'B' },
+		{ "read-only", no_argument, NULL, 'R' },
+		{ "adj-step", required_argument, NULL, 'S' },
+		{ "no-self-protect", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -111,6 +120,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	o->iterations = 1;
 	o->delay = 2.0;
 	o->format = FORMAT_TEXT;
+	o->adj_step = 100;
 	err[0] = '\0';
 	optind = 0;
 	opterr = 0;
@@ -171,6 +181,19 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			break;
 		case 'B':
 			o->bell = true;
+			break;
+		case 'R':
+			o->read_only = true;
+			break;
+		case 'S':
+			if (options_int(optarg, 1, 2000, &v) < 0) {
+				snprintf(err, errlen, "--adj-step needs a step of 1 to 2000, not '%s'", optarg);
+				return OPTIONS_ERROR;
+			}
+			o->adj_step = (int)v;
+			break;
+		case 'P':
+			o->no_self_protect = true;
 			break;
 		case 'h':
 			return OPTIONS_HELP;

@@ -1,6 +1,7 @@
 /* ui.c - the interactive loop: sample, handle keys, draw once per turn */
 #include "ui.h"
 
+#include "change.h"
 #include "escape.h"
 #include "keys.h"
 #include "tui.h"
@@ -14,9 +15,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-/* What a key handler asks the loop to redo. */
-enum dirty { DIRTY_NONE = 0, DIRTY_DRAW = 1, DIRTY_SAMPLE = 2, DIRTY_REBUILD = 4, DIRTY_QUIT = 8 };
 
 static bool ui_active;
 
@@ -40,6 +38,7 @@ static int ui_start(struct app *a)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
+	set_escdelay(50); /* Esc cancels a prompt at once, not after a second */
 	view_colors_init(a);
 	/* Home/End as terminals send them when TERM names another terminal */
 	define_key("\033[1~", KEY_HOME);
@@ -59,6 +58,18 @@ static double ui_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* After the first refresh and draw: lock what is mapped, say once what failed. */
+static void ui_protect(struct app *a)
+{
+	char words[256];
+
+	guard_lock(&a->guard);
+	privs_drop_ipc_lock(&a->privs);
+	guard_words(&a->guard, words, sizeof(words));
+	if (words[0] && !a->status[0])
+		snprintf(a->status, sizeof(a->status), "%s", words);
 }
 
 /* Keep the pane's selection in range and visible. */
@@ -123,10 +134,17 @@ static int ui_pane_action(struct app *a, enum action act)
 			 a->pane_focus ? "kill pane (Enter shows a kill)" : "process table");
 		return DIRTY_DRAW;
 	case ACT_DETAIL:
-		if (!a->pane_focus || a->kills.n == 0) {
-			snprintf(a->status, sizeof(a->status), "%s",
-				 a->kills.n ? "Enter shows a kill: Tab moves the focus to the kill pane"
-					    : "no OOM kill to show");
+		if (!a->pane_focus) {
+			if (!table_selected(&a->table)) {
+				snprintf(a->status, sizeof(a->status), "no process selected");
+				return DIRTY_DRAW;
+			}
+			change_info(a);
+			a->proc_detail = true;
+			return DIRTY_DRAW;
+		}
+		if (a->kills.n == 0) {
+			snprintf(a->status, sizeof(a->status), "no OOM kill to show");
 			return DIRTY_DRAW;
 		}
 		a->detail = true;
@@ -174,6 +192,23 @@ static int ui_dispatch(struct app *a, enum action act)
 		snprintf(a->status, sizeof(a->status), "kernel threads %s",
 			 a->table.show_kthreads ? "shown (the OOM killer never picks them)" : "hidden");
 		return DIRTY_REBUILD;
+	case ACT_ADJ_UP:
+	case ACT_ADJ_DOWN:
+		change_step(a, act == ACT_ADJ_UP ? a->adj_step : -a->adj_step);
+		return DIRTY_DRAW;
+	case ACT_ADJ_SET:
+	case ACT_PROTECT:
+	case ACT_SIGNAL:
+		return ui_prompt_start(a, act);
+	case ACT_UNDO:
+		change_undo(a);
+		return DIRTY_DRAW;
+	case ACT_CHANGES:
+		if (a->changes.n == 0)
+			snprintf(a->status, sizeof(a->status), "no change in this session yet");
+		else
+			a->changes_shown = true;
+		return DIRTY_DRAW;
 	case ACT_QUIT:
 		return DIRTY_QUIT;
 	case ACT_NONE:
@@ -196,9 +231,14 @@ static int ui_keys(struct app *a)
 			dirty |= DIRTY_DRAW;
 			continue;
 		}
-		if (a->detail) {
-			a->detail = false; /* any key closes the details */
+		if (a->detail || a->proc_detail || a->changes_shown) {
+			/* any key closes the details */
+			a->detail = a->proc_detail = a->changes_shown = false;
 			dirty |= DIRTY_DRAW;
+			continue;
+		}
+		if (a->prompt.kind != PROMPT_NONE) {
+			dirty |= ui_prompt_key(a, ch);
 			continue;
 		}
 		act = keys_lookup(ch);
@@ -258,6 +298,7 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 {
 	double next = 0;
 	int dirty = DIRTY_SAMPLE, rc;
+	bool warm;
 
 	if (ui_start(a) < 0) {
 		const char *term = getenv("TERM");
@@ -270,6 +311,7 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 		return EXIT_RUNTIME;
 	}
 	app_read_kills(a, false); /* the backlog: not highlighted */
+	warm = !a->opt.no_self_protect;
 	while (!*stop && !(dirty & DIRTY_QUIT)) {
 		struct pollfd fds[3] = { { STDIN_FILENO, POLLIN, 0 }, { wake_fd, POLLIN, 0 },
 					 { ui_klog_fd(a), POLLIN, 0 } };
@@ -289,6 +331,12 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 			table_scroll(&a->table, view_table_rows(a));
 			view_draw(a);
 			refresh();
+		}
+		if (warm) {
+			warm = false;
+			ui_protect(a);
+			dirty = DIRTY_DRAW;
+			continue;
 		}
 		wait = next - ui_now();
 		if (wait < 0)

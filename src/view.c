@@ -1,9 +1,11 @@
 /* view.c - the title, the process table and the status line */
 #include "view.h"
 
+#include "escape.h"
 #include "rank.h"
 #include "tui.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -81,7 +83,7 @@ static void view_title(const struct app *a)
 	}
 	localtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%H:%M:%S", &tm);
-	snprintf(line, sizeof(line), "oomtop %s", when);
+	snprintf(line, sizeof(line), "oomtop %s [%s]", when, privs_mode_name(a->privs.mode));
 	if (first) {
 		char name[PROC_COMM_MAX * 4 + 1], rss[16];
 
@@ -154,12 +156,52 @@ static void view_row(const struct app *a, const struct proc *p, int y, const enu
 	attroff(attr);
 }
 
+/* The question the status line asks, with what was typed so far. */
+static void view_prompt(const struct app *a)
+{
+	const struct prompt *q = &a->prompt;
+	char line[512], comm[PROC_COMM_MAX * 4];
+	const char *sig = sigabbrev_np(q->sig);
+
+	escape_text(comm, sizeof(comm), q->comm, strnlen(q->comm, sizeof(q->comm)), a->esc_flags);
+	switch (q->kind) {
+	case PROMPT_ADJ:
+		snprintf(line, sizeof(line), "oom_score_adj of %d (%s), -1000..1000, Enter sets, Esc cancels: %s_",
+			 q->pid, comm, q->text);
+		break;
+	case PROMPT_PROTECT:
+		snprintf(line, sizeof(line),
+			 "protect %d (%s): oom_score_adj -1000, the OOM killer never picks it? [y/n] ", q->pid,
+			 comm);
+		break;
+	case PROMPT_SIGNAL:
+		snprintf(line, sizeof(line), "signal to send to %d (%s), Enter = TERM, Esc cancels: %s_", q->pid,
+			 comm, q->text);
+		break;
+	case PROMPT_SIGNAL_CONFIRM:
+		snprintf(line, sizeof(line), "send SIG%s to %d (%s)? [y/n] ", sig ? sig : "?", q->pid, comm);
+		break;
+	case PROMPT_NONE:
+	default:
+		return;
+	}
+	if (q->note[0])
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (%s)", q->note);
+	attron(A_BOLD);
+	view_put(LINES - 1, 0, line, COLS);
+	attroff(A_BOLD);
+}
+
 static void view_status(const struct app *a)
 {
 	static const char hint[] =
-		"q quit  space refresh  E units  K kthreads  L kills  Tab focus";
+		"q quit  +/- adj  = set  k signal  Enter details  L kills  Tab focus";
 	char line[512];
 
+	if (a->prompt.kind != PROMPT_NONE) {
+		view_prompt(a);
+		return;
+	}
 	if (a->status[0])
 		snprintf(line, sizeof(line), "%s", a->status);
 	else
@@ -206,4 +248,8 @@ void view_draw(const struct app *a)
 	view_status(a);
 	if (a->detail)
 		view_kill_detail(a);
+	if (a->proc_detail)
+		view_proc_detail(a);
+	if (a->changes_shown)
+		view_changes(a);
 }

@@ -84,7 +84,7 @@ for size in 80x24 200x50; do
 	check_table "$size: the table is intact (no row broken by a name)"
 	expect "$size: no name coloured the title or the table (no SGR 30-37)" no_colour
 	expect "$size: no name set the pane title" no_pwned_title
-	tm send-keys -t t -N $((N / 3)) j
+	tm send-keys -t t -N $((N / 3)) Down
 	expect "$size: the selection crosses the hostile rows" sel_is $((N / 3 + 1)) - $((N / 3 + 1))
 	check_table "$size: ... the table still intact"
 	e2e_key q

@@ -35,7 +35,7 @@ run_size() {
 		return
 	fi
 	ok "$S oomtop starts and draws the table"
-	tm send-keys -t t -N 14 j
+	tm send-keys -t t -N 14 Down
 	r=$(table_rows_expected "${size%x*}" "${size#*x}")
 	[ "$r" -gt 15 ] && r=15 # further down the table scrolls: the last line
 	expect "$S 14 x j: rank 15 selected (row $r)" sel_is 15 - "$r"
@@ -47,7 +47,7 @@ run_size() {
 	expect "$S 40x10: the selected row (rank 15) scrolled into view" sel_is 15 - -
 	e2e_key Home
 	expect "$S 40x10: Home: the hog, rank 1" sel_is 1 "$HOG1" 1
-	tm send-keys -t t -N 14 j
+	tm send-keys -t t -N 14 Down
 	r=$(table_rows_expected 40 10)
 	expect "$S 40x10: 14 x j: rank 15, on the last table line (row $r)" sel_is 15 - "$r"
 	expect "$S 40x10: ... which is the line above the kill pane" sel_is 15 - last

@@ -122,9 +122,7 @@ static void test_promised_keys(void **state)
 {
 	(void)state;
 	assert_int_equal(keys_lookup(KEY_UP), ACT_UP);
-	assert_int_equal(keys_lookup('k'), ACT_UP);
 	assert_int_equal(keys_lookup(KEY_DOWN), ACT_DOWN);
-	assert_int_equal(keys_lookup('j'), ACT_DOWN);
 	assert_int_equal(keys_lookup(KEY_PPAGE), ACT_PGUP);
 	assert_int_equal(keys_lookup(KEY_NPAGE), ACT_PGDN);
 	assert_int_equal(keys_lookup(KEY_HOME), ACT_HOME);
@@ -133,6 +131,14 @@ static void test_promised_keys(void **state)
 	assert_int_equal(keys_lookup('E'), ACT_UNITS);
 	assert_int_equal(keys_lookup('K'), ACT_KTHREADS);
 	assert_int_equal(keys_lookup('q'), ACT_QUIT);
+	/* issue 5: changing processes; k is the signal key (as in top and htop) */
+	assert_int_equal(keys_lookup('+'), ACT_ADJ_UP);
+	assert_int_equal(keys_lookup('-'), ACT_ADJ_DOWN);
+	assert_int_equal(keys_lookup('='), ACT_ADJ_SET);
+	assert_int_equal(keys_lookup('P'), ACT_PROTECT);
+	assert_int_equal(keys_lookup('U'), ACT_UNDO);
+	assert_int_equal(keys_lookup('k'), ACT_SIGNAL);
+	assert_int_equal(keys_lookup('a'), ACT_CHANGES);
 }
 
 int main(void)
