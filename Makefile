@@ -101,7 +101,8 @@ fuzz: check-libs
 	clang -std=gnu11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
 	  $(PC_CFLAGS) -o build/fuzz/fuzz_parsers tests/fuzz/fuzz_parsers.c \
 	  $(filter-out src/main.c src/ui.c src/view.c src/view_header.c src/view_pane.c src/keys.c \
-	    src/sampler.c src/app.c src/batch.c src/klog.c,$(SRCS)) -lm
+	    src/sampler.c src/app.c src/batch.c src/klog.c src/ui_prompt.c src/view_detail.c \
+	    src/change.c src/privs.c,$(SRCS)) -lm
 	build/fuzz/fuzz_parsers -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 $(BUILD)/helpers/%: tests/helpers/%.c

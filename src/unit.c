@@ -5,6 +5,17 @@
 
 #define SUFFIX ".service"
 
+/* Is the component free of control bytes (a unit name has none)? */
+static bool unit_clean(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	return true;
+}
+
 /* The last ".service" component of path[0..len), and whether a user@ unit comes before it. */
 static bool unit_in_path(const char *path, size_t len, char *unit, size_t cap, bool *user)
 {
@@ -17,7 +28,8 @@ static bool unit_in_path(const char *path, size_t len, char *unit, size_t cap, b
 		while (j < len && path[j] != '/')
 			j++;
 		n = j - i;
-		if (n > slen && memcmp(path + j - slen, SUFFIX, slen) == 0 && n < cap) {
+		if (n > slen && memcmp(path + j - slen, SUFFIX, slen) == 0 && n < cap &&
+		    unit_clean(path + i, n)) {
 			*user = below_user;
 			if (n > 5 && memcmp(path + i, "user@", 5) == 0)
 				below_user = true;

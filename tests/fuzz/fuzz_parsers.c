@@ -14,8 +14,11 @@
 #include "kmsg.h"
 #include "oomlog.h"
 #include "overcommit.h"
+#include "pidref.h"
 #include "psi.h"
 #include "status.h"
+#include "unit.h"
+#include "adj.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,6 +35,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (status_parse(buf, size, &m) == 0 && strlen(m.name) >= STATUS_NAME_MAX)
 		abort();
 	status_parse_int(buf, size, &v);
+	{
+		unsigned long long start;
+		char unit[64], typed[16];
+		bool user;
+
+		pidref_parse_start(buf, size, &start);
+		if (unit_parse(buf, size, unit, sizeof(unit), &user) &&
+		    (strlen(unit) >= sizeof(unit) || strlen(unit) <= strlen(".service") ||
+		     strcmp(unit + strlen(unit) - 8, ".service") != 0 || strchr(unit, '/') ||
+		     strchr(unit, '\n')))
+			abort(); /* a unit is one path component ending in .service */
+		n = size < sizeof(typed) - 1 ? size : sizeof(typed) - 1;
+		memcpy(typed, buf, n);
+		typed[n] = '\0';
+		if (adj_parse(typed, &v) && (v < ADJ_MIN || v > ADJ_MAX || !adj_typing_ok(typed)))
+			abort(); /* a value typed is in range */
+	}
 	if (psi_parse(buf, size, &ps) == 0) {
 		if (!ps.some.present || ps.some.avg10 < 0 || ps.some.avg10 > 100 ||
 		    ps.some.avg60 > 100 || ps.some.avg300 > 100)
