@@ -195,7 +195,7 @@ static void view_prompt(const struct app *a)
 static void view_status(const struct app *a)
 {
 	static const char hint[] =
-		"q quit  +/- adj  = set  k signal  Enter details  L kills  Tab focus";
+		"q quit  +/- adj  = set  k signal  Enter info  L kills  Tab focus";
 	char line[512];
 
 	if (a->prompt.kind != PROMPT_NONE) {
