@@ -203,7 +203,9 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			snprintf(err, errlen, "option '%s' needs a value", argv[optind - 1]);
 			return OPTIONS_ERROR;
 		default:
-			if (optopt)
+			if (optopt && argv[optind - 1][1] == '-')
+				snprintf(err, errlen, "option '%s' takes no value", argv[optind - 1]);
+			else if (optopt)
 				snprintf(err, errlen, "unknown option '-%c'", optopt);
 			else
 				snprintf(err, errlen, "unknown option '%s'", argv[optind - 1]);

@@ -16,11 +16,15 @@ static bool unit_clean(const char *s, size_t n)
 	return true;
 }
 
-/* The last ".service" component of path[0..len), and whether a user@ unit comes before it. */
+/*
+ * The last ".service" component of path[0..len), and whether a user@ unit
+ * comes before it. false when it does not fit cap or holds a control byte:
+ * naming an outer unit instead would give the wrong advice.
+ */
 static bool unit_in_path(const char *path, size_t len, char *unit, size_t cap, bool *user)
 {
-	size_t i = 0, slen = strlen(SUFFIX);
-	bool found = false, below_user = false;
+	size_t i = 0, slen = strlen(SUFFIX), at = 0, n_at = 0;
+	bool found = false, below_user = false, user_at = false;
 
 	while (i < len) {
 		size_t j = i, n;
@@ -28,18 +32,22 @@ static bool unit_in_path(const char *path, size_t len, char *unit, size_t cap, b
 		while (j < len && path[j] != '/')
 			j++;
 		n = j - i;
-		if (n > slen && memcmp(path + j - slen, SUFFIX, slen) == 0 && n < cap &&
-		    unit_clean(path + i, n)) {
-			*user = below_user;
+		if (n > slen && memcmp(path + j - slen, SUFFIX, slen) == 0) {
+			found = true;
+			at = i;
+			n_at = n;
+			user_at = below_user;
 			if (n > 5 && memcmp(path + i, "user@", 5) == 0)
 				below_user = true;
-			memcpy(unit, path + i, n);
-			unit[n] = '\0';
-			found = true;
 		}
 		i = j + 1;
 	}
-	return found;
+	if (!found || n_at >= cap || !unit_clean(path + at, n_at))
+		return false;
+	memcpy(unit, path + at, n_at);
+	unit[n_at] = '\0';
+	*user = user_at;
+	return true;
 }
 
 bool unit_parse(const char *buf, size_t len, char *unit, size_t cap, bool *user)

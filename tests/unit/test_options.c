@@ -85,6 +85,9 @@ static void test_defaults(void **state)
 	assert_null(o.pids);
 	assert_int_equal(o.npids, 0);
 	assert_null(o.user);
+	assert_false(o.read_only);
+	assert_int_equal(o.adj_step, 100);
+	assert_false(o.no_self_protect);
 	options_fini(&o);
 }
 
@@ -322,6 +325,104 @@ static void test_repeated_parse(void **state)
 	options_fini(&o);
 }
 
+static void test_read_only(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "--read-only"), OPTIONS_RUN);
+	assert_true(o.read_only);
+	assert_int_equal(o.adj_step, 100);
+	assert_false(o.no_self_protect);
+	assert_false(o.batch);
+	options_fini(&o);
+	/* with batch mode, and twice */
+	assert_int_equal(PARSE(&o, "-b", "--read-only", "--read-only"), OPTIONS_RUN);
+	assert_true(o.read_only);
+	assert_true(o.batch);
+	options_fini(&o);
+	/* a flag: no value */
+	ERROR(NULL, "--read-only=yes");
+}
+
+static void test_adj_step(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "--adj-step=50"), OPTIONS_RUN);
+	assert_int_equal(o.adj_step, 50);
+	assert_false(o.read_only);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--adj-step", "250"), OPTIONS_RUN);
+	assert_int_equal(o.adj_step, 250);
+	options_fini(&o);
+	/* the bounds */
+	assert_int_equal(PARSE(&o, "--adj-step=1"), OPTIONS_RUN);
+	assert_int_equal(o.adj_step, 1);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--adj-step=2000"), OPTIONS_RUN);
+	assert_int_equal(o.adj_step, 2000);
+	options_fini(&o);
+	/* the last one wins */
+	assert_int_equal(PARSE(&o, "--adj-step=10", "--adj-step=20"), OPTIONS_RUN);
+	assert_int_equal(o.adj_step, 20);
+	options_fini(&o);
+	/* with the other new options */
+	assert_int_equal(PARSE(&o, "--read-only", "--adj-step=7", "--no-self-protect"), OPTIONS_RUN);
+	assert_true(o.read_only);
+	assert_int_equal(o.adj_step, 7);
+	assert_true(o.no_self_protect);
+	options_fini(&o);
+}
+
+static void test_bad_adj_step(void **state)
+{
+	(void)state;
+	ERROR("'0'", "--adj-step=0");
+	ERROR("2001", "--adj-step=2001");
+	ERROR("-100", "--adj-step=-100");
+	ERROR("-1", "--adj-step", "-1");
+	ERROR("abc", "--adj-step=abc");
+	ERROR("10x", "--adj-step=10x");
+	ERROR("1.5", "--adj-step=1.5");
+	ERROR("99999999999999999999", "--adj-step=99999999999999999999");
+	ERROR("4294967396", "--adj-step=4294967396");
+	ERROR("adj-step", "--adj-step=");
+	ERROR("--adj-step", "--adj-step");
+	/* the message says the range */
+	ERROR("1 to 2000", "--adj-step=5000");
+}
+
+static void test_no_self_protect(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "--no-self-protect"), OPTIONS_RUN);
+	assert_true(o.no_self_protect);
+	assert_false(o.read_only);
+	assert_int_equal(o.adj_step, 100);
+	options_fini(&o);
+	ERROR(NULL, "--no-self-protect=1");
+}
+
+/* The new options start from their defaults on each parse. */
+static void test_repeated_parse_new(void **state)
+{
+	struct options o;
+	char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "--read-only", "--adj-step=3", "--no-self-protect"), OPTIONS_RUN);
+	options_fini(&o);
+	assert_int_equal(parse_argv(&o, none), OPTIONS_RUN);
+	assert_false(o.read_only);
+	assert_int_equal(o.adj_step, 100);
+	assert_false(o.no_self_protect);
+	options_fini(&o);
+}
+
 static void test_usage_text(void **state)
 {
 	char *buf = NULL;
@@ -329,6 +430,7 @@ static void test_usage_text(void **state)
 	FILE *f = open_memstream(&buf, &n);
 	static const char *const must[] = {
 		"-b", "-n", "-d", "--format", "-p", "-u", "--help", "--version",
+		"--read-only", "--adj-step", "--no-self-protect",
 	};
 	size_t i;
 
@@ -340,6 +442,19 @@ static void test_usage_text(void **state)
 	for (i = 0; i < sizeof(must) / sizeof(must[0]); i++)
 		assert_non_null(strstr(buf, must[i]));
 	free(buf);
+}
+
+/*
+ * A flag given a value names the flag the user typed, not the letter
+ * getopt_long uses inside (today: "unknown option '-R'", "unknown option '-b'").
+ */
+static void test_flag_with_value(void **state)
+{
+	(void)state;
+	ERROR("--read-only", "--read-only=yes");
+	ERROR("--no-self-protect", "--no-self-protect=1");
+	ERROR("--bell", "--bell=1");
+	ERROR("--batch", "--batch=1");
 }
 
 int main(void)
@@ -360,7 +475,13 @@ int main(void)
 		cmocka_unit_test(test_stray_argument),
 		cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_repeated_parse),
+		cmocka_unit_test(test_read_only),
+		cmocka_unit_test(test_adj_step),
+		cmocka_unit_test(test_bad_adj_step),
+		cmocka_unit_test(test_no_self_protect),
+		cmocka_unit_test(test_repeated_parse_new),
 		cmocka_unit_test(test_usage_text),
+		cmocka_unit_test(test_flag_with_value),
 	};
 
 	return cmocka_run_group_tests_name("options", tests, NULL, NULL);

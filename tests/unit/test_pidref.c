@@ -179,6 +179,8 @@ static void test_open_fixture(void **state)
 	fix_write("4242/bad2", "12x\n");
 	fix_write("4242/bad3", "");
 	fix_write("4242/bad4", "99999999999999999999\n");
+	fix_write("4242/bad5", "100001\n");
+	fix_write("4242/bad6", "-100001\n");
 	fix_write("4242/long", "0123456789abcdef");
 
 	st = pidref_open(&r, fixdir, 4242, 777, &err);
@@ -197,6 +199,9 @@ static void test_open_fixture(void **state)
 	assert_int_equal(pidref_read_int(&r, "bad2", &v), -EIO);
 	assert_int_equal(pidref_read_int(&r, "bad3", &v), -EIO);
 	assert_int_equal(pidref_read_int(&r, "bad4", &v), -EIO);
+	/* far beyond any oom_score or oom_score_adj */
+	assert_int_equal(pidref_read_int(&r, "bad5", &v), -EIO);
+	assert_int_equal(pidref_read_int(&r, "bad6", &v), -EIO);
 	assert_int_equal(v, 5);
 	assert_int_equal(pidref_read_int(&r, "missing", &v), -ENOENT);
 
@@ -279,7 +284,11 @@ static void test_open_fixture_mismatch(void **state)
 	assert_int_equal(err, ENOENT);
 	assert_int_equal(r.dirfd, -1);
 
-	/* PIDs that no process has */
+	/* PIDs that no process has, even where a directory of that name exists */
+	fix_mkdir("0");
+	fix_write("0/stat", "0 (a) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 0 0 0\n");
+	fix_mkdir("-1");
+	fix_write("-1/stat", "-1 (a) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 0 0 0\n");
 	assert_int_equal(pidref_open(&r, fixdir, 0, 0, &err), PIDREF_GONE);
 	assert_int_equal(r.dirfd, -1);
 	assert_int_equal(pidref_open(&r, fixdir, -1, 0, &err), PIDREF_GONE);
