@@ -60,11 +60,11 @@ static bool change_open(struct app *a, struct pidref *r, int pid, unsigned long 
 	case PIDREF_OK:
 		return true;
 	case PIDREF_GONE:
-		snprintf(a->status, sizeof(a->status), "%s has exited: nothing done", name);
+		snprintf(a->status, sizeof(a->status), "nothing done: %s has exited", name);
 		return false;
 	case PIDREF_REUSED:
 		snprintf(a->status, sizeof(a->status),
-			 "%s has exited and PID %d is now another process: nothing done", name, pid);
+			 "nothing done: %s has exited and PID %d is now another process", name, pid);
 		return false;
 	case PIDREF_ERROR:
 	default:
@@ -119,16 +119,16 @@ static void change_refused(struct app *a, const struct pidref *r, const char *na
 			snprintf(owner, sizeof(owner), "another user");
 		change_user(me, sizeof(me), geteuid());
 		snprintf(a->status, sizeof(a->status),
-			 "cannot change %s: it belongs to %s, and this oomtop (running as %s) lacks "
-			 "CAP_DAC_OVERRIDE: nothing written",
+			 "nothing written: %s belongs to %s, and this oomtop (running as %s) lacks "
+			 "CAP_DAC_OVERRIDE",
 			 name, owner, me);
 	} else if (opened && rc == -EACCES && value < old) {
 		snprintf(a->status, sizeof(a->status),
-			 "cannot lower %s from %d to %d: needs CAP_SYS_RESOURCE, which this oomtop lacks: "
-			 "containers often drop it; the value stays %d",
-			 name, old, value, old);
+			 "not lowered, %s stays at %d: going to %d needs CAP_SYS_RESOURCE, which this oomtop "
+			 "lacks: containers often drop it",
+			 name, old, value);
 	} else if (rc == -ESRCH || rc == -ENOENT) {
-		snprintf(a->status, sizeof(a->status), "%s has exited: nothing done", name);
+		snprintf(a->status, sizeof(a->status), "nothing done: %s has exited", name);
 	} else {
 		snprintf(a->status, sizeof(a->status), "cannot write the oom_score_adj of %s: %s", name,
 			 strerror(-rc));
@@ -189,7 +189,7 @@ bool change_adj(struct app *a, int pid, unsigned long long start_time, const cha
 	if (!change_open(a, &r, pid, start_time, name))
 		return false;
 	if (pidref_read_int(&r, "oom_score_adj", &old) < 0) {
-		snprintf(a->status, sizeof(a->status), "%s has exited: nothing done", name);
+		snprintf(a->status, sizeof(a->status), "nothing done: %s has exited", name);
 		pidref_close(&r);
 		return false;
 	}
@@ -277,10 +277,9 @@ bool change_signal(struct app *a, int pid, unsigned long long start_time, const 
 		else
 			snprintf(owner, sizeof(owner), "another user");
 		snprintf(a->status, sizeof(a->status),
-			 "cannot signal %s: it belongs to %s, and this oomtop lacks CAP_KILL: nothing sent",
-			 name, owner);
+			 "nothing sent: %s belongs to %s, and this oomtop lacks CAP_KILL", name, owner);
 	} else if (rc == -ESRCH) {
-		snprintf(a->status, sizeof(a->status), "%s has exited or its PID was reused: nothing sent",
+		snprintf(a->status, sizeof(a->status), "nothing sent: %s has exited or its PID was reused",
 			 name);
 	} else {
 		snprintf(a->status, sizeof(a->status), "cannot signal %s: %s", name, strerror(-rc));

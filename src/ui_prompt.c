@@ -78,14 +78,14 @@ static void ui_prompt_type(struct prompt *q, int ch, bool (*ok)(const char *), c
 		return;
 	}
 	if (ch < 0x20 || ch > 0x7e || len + 1 >= sizeof(q->text)) {
-		snprintf(q->note, sizeof(q->note), "%s", rule);
+		snprintf(q->note, sizeof(q->note), "%s only", rule);
 		return;
 	}
 	memcpy(next, q->text, len);
 	next[len] = (char)ch;
 	next[len + 1] = '\0';
 	if (!ok(next)) {
-		snprintf(q->note, sizeof(q->note), "'%c' does not fit: %s", ch, rule);
+		snprintf(q->note, sizeof(q->note), "'%c' does not fit", ch);
 		return;
 	}
 	memcpy(q->text, next, len + 2);
@@ -97,7 +97,7 @@ static int ui_prompt_adj(struct app *a, int ch)
 	int v;
 
 	if (!ui_prompt_enter(ch)) {
-		ui_prompt_type(q, ch, adj_typing_ok, "a whole number from -1000 to 1000");
+		ui_prompt_type(q, ch, adj_typing_ok, "digits and -");
 		return DIRTY_DRAW;
 	}
 	if (!adj_parse(q->text, &v)) {
@@ -115,7 +115,7 @@ static int ui_prompt_signal(struct app *a, int ch)
 	int sig;
 
 	if (!ui_prompt_enter(ch)) {
-		ui_prompt_type(q, ch, change_signal_typing_ok, "a signal name (TERM, KILL, ...) or number");
+		ui_prompt_type(q, ch, change_signal_typing_ok, "letters and digits");
 		return DIRTY_DRAW;
 	}
 	sig = q->text[0] ? change_signal_parse(q->text) : SIGTERM;

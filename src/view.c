@@ -161,22 +161,21 @@ static void view_prompt(const struct app *a)
 {
 	const struct prompt *q = &a->prompt;
 	char line[512], comm[PROC_COMM_MAX * 4];
-	const char *sig = sigabbrev_np(q->sig);
+	const char *sig = sigabbrev_np(q->sig), *rule = "";
 
 	escape_text(comm, sizeof(comm), q->comm, strnlen(q->comm, sizeof(q->comm)), a->esc_flags);
 	switch (q->kind) {
 	case PROMPT_ADJ:
-		snprintf(line, sizeof(line), "oom_score_adj of %d (%s), -1000..1000, Enter sets, Esc cancels: %s_",
-			 q->pid, comm, q->text);
+		snprintf(line, sizeof(line), "oom_score_adj for %d (%s): %s_", q->pid, comm, q->text);
+		rule = "  [-1000..1000, Enter sets, Esc cancels]";
 		break;
 	case PROMPT_PROTECT:
-		snprintf(line, sizeof(line),
-			 "protect %d (%s): oom_score_adj -1000, the OOM killer never picks it? [y/n] ", q->pid,
+		snprintf(line, sizeof(line), "protect %d (%s) with oom_score_adj -1000 (never killed)? [y/n] ", q->pid,
 			 comm);
 		break;
 	case PROMPT_SIGNAL:
-		snprintf(line, sizeof(line), "signal to send to %d (%s), Enter = TERM, Esc cancels: %s_", q->pid,
-			 comm, q->text);
+		snprintf(line, sizeof(line), "signal for %d (%s): %s_", q->pid, comm, q->text);
+		rule = "  [a name or number, Enter: TERM, Esc cancels]";
 		break;
 	case PROMPT_SIGNAL_CONFIRM:
 		snprintf(line, sizeof(line), "send SIG%s to %d (%s)? [y/n] ", sig ? sig : "?", q->pid, comm);
@@ -185,8 +184,10 @@ static void view_prompt(const struct app *a)
 	default:
 		return;
 	}
+	/* what was typed first, then why a key was refused, then the rules */
 	if (q->note[0])
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "  (%s)", q->note);
+	snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s", rule);
 	attron(A_BOLD);
 	view_put(LINES - 1, 0, line, COLS);
 	attroff(A_BOLD);
