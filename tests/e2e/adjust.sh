@@ -7,21 +7,26 @@
 #   + twice: 0 -> 100 -> 200 on the status line, in the ADJ cell and in the
 #     file, the SCORE cell is /proc/PID/oom_score; --adj-step 50: + gives 50;
 #     the title shows the mode this shell's capabilities give
-#   =: typed digits show, a key that does not fit (x, a 4th digit) shows a
-#     note and keeps the text, Enter sets 345; Esc cancels, nothing written
+#   =: typed digits show before the rules, a key that does not fit (x, a
+#     4th digit) shows a note after them and keeps the text, so does a key
+#     that is no character (Tab: digits and - only); Enter sets 345; Esc
+#     cancels, nothing written
 #   -, = -50, P y without CAP_SYS_RESOURCE (setpriv drops it; skipped when
 #     processes started here may go below 0 anyway): refused, file unchanged
 #   --read-only: + - = P k U refused, nothing written, [read-only] title
 #   U undoes, U again has nothing to undo; a lists the changes, newest first;
 #     any key closes the list (and does nothing else)
 #   k: Enter = TERM, y: the child dies by SIGTERM (exit status 143); k KILL
-#     Enter n: cancelled, the child lives
+#     (! and Tab refused with a note) Enter n: cancelled, the child lives
 #   Enter: the process box with the pid and the systemd unit; any key closes
 #   the audit line through syslog(3), caught by the logsink helper in a
 #     private mount namespace (see devlog below; needs root and unshare)
 # Each session ends with q and check_restored (terminal restored, no
-# sanitizer report). The status line is cut at the pane's width: what does
-# not fit is checked where it fits, and said (SKIP) where it does not.
+# sanitizer report). The status line is cut at the pane's width: a question
+# shows what was typed, then a note, then the rules in [...], and a refusal
+# starts with the outcome (not lowered), so what tells one line from the
+# next fits 60 columns; what does not fit is checked where it fits, and said
+# (SKIP) where it does not.
 set -u
 . "$TOP/tests/e2e/common.bash"
 
@@ -296,26 +301,29 @@ for size in $SIZES; do
 		not_ok "$S: oomtop starts"
 		hog_stop "$KID"
 	else
-		Q="oom_score_adj of $KN, -1000..1000, Enter sets, Esc cancels: "
-		NOTE="a whole number from -1000 to 1000"
+		Q="oom_score_adj for $KN: "
+		R="  [-1000..1000, Enter sets, Esc cancels]"
 		e2e_key =
-		expect "$S: = asks for the value" status_is "${Q}_"
+		expect "$S: = asks for the value" status_is "${Q}_$R"
 		e2e_key 3 4 5
-		expect_status "$S: 3 4 5 show as typed" "${Q}345_"
+		expect_status "$S: 3 4 5 show as typed, before the rules" "${Q}345_$R" "${Q}345_"
 		e2e_key x
 		expect_status "$S: x does not fit: a note, the text kept" \
-			"${Q}345_  ('x' does not fit: $NOTE)" "${Q}345_  ('x' does not fit"
+			"${Q}345_  ('x' does not fit)$R" "${Q}345_  ('x'"
 		e2e_key 0
 		expect_status "$S: a 4th digit (3450) does not fit: a note, the text kept" \
-			"${Q}345_  ('0' does not fit: $NOTE)" "${Q}345_  ('0' does not fit"
-		# where the text and the note are cut, the value written shows that
-		# neither x nor the 4th digit went into the text
+			"${Q}345_  ('0' does not fit)$R" "${Q}345_  ('0'"
+		e2e_key Tab
+		expect_status "$S: Tab (no character) is refused: digits and - only, the text kept" \
+			"${Q}345_  (digits and - only)$R" "${Q}345_  (d"
+		# the value written shows that neither x, nor the 4th digit, nor
+		# Tab went into the text
 		e2e_key Enter
 		expect "$S: Enter sets 345 (not 3450, nor 345x)" status_starts "$KN: oom_score_adj 0 -> 345, oom_score "
 		check "$S: /proc/$KID/oom_score_adj is 345" adj_is "$KID" 345
 		expect "$S: the row's ADJ is 345" cell_is "$KID" ADJ '^345$'
 		e2e_key = 1
-		expect_status "$S: = 1 shows 1" "${Q}1_"
+		expect_status "$S: = 1 shows 1" "${Q}1_$R" "${Q}1_"
 		e2e_key Escape
 		expect "$S: Esc cancels" status_is "cancelled: nothing changed"
 		check "$S: ... nothing written: the file still reads 345" adj_is "$KID" 345
@@ -371,11 +379,18 @@ for size in $SIZES; do
 		not_ok "$S: oomtop starts"
 		hog_stop "$KID"
 	else
-		SQ="signal to send to $KN, Enter = TERM, Esc cancels: "
+		SQ="signal for $KN: "
+		SR="  [a name or number, Enter: TERM, Esc cancels]"
 		e2e_key k
-		expect "$S: k asks which signal" status_is "${SQ}_"
+		expect "$S: k asks which signal" status_is "${SQ}_$SR"
 		e2e_key -l KILL
-		expect_status "$S: KILL shows as typed" "${SQ}KILL_"
+		expect_status "$S: KILL shows as typed, before the rules" "${SQ}KILL_$SR" "${SQ}KILL_"
+		e2e_key -l '!'
+		expect_status "$S: ! does not fit: a note, the text kept" \
+			"${SQ}KILL_  ('!' does not fit)$SR" "${SQ}KILL_  ("
+		e2e_key Tab
+		expect_status "$S: Tab (no character) is refused: letters and digits only, the text kept" \
+			"${SQ}KILL_  (letters and digits only)$SR" "${SQ}KILL_  (l"
 		e2e_key Enter
 		expect "$S: Enter asks to confirm SIGKILL" status_is "send SIGKILL to $KN? [y/n]"
 		e2e_key n
@@ -385,7 +400,7 @@ for size in $SIZES; do
 		expect "$S: ... and is still in the table after a refresh" pid_shown "$KID"
 		check "$S: ... still alive" alive "$KID"
 		e2e_key k
-		expect "$S: k asks again" status_is "${SQ}_"
+		expect "$S: k asks again" status_is "${SQ}_$SR"
 		e2e_key Enter
 		expect "$S: Enter (TERM) asks to confirm SIGTERM" status_is "send SIGTERM to $KN? [y/n]"
 		e2e_key y
@@ -455,25 +470,26 @@ for size in $SIZES; do
 			m=$(mode_for "$caps")
 			expect "$S: the title shows [$m]" title_has "[$m]"
 			e2e_key -- -
-			expect "$S: - is refused, needs CAP_SYS_RESOURCE" status_is \
-				"cannot lower $KN from 0 to -100: needs CAP_SYS_RESOURCE, which this oomtop lacks: containers often drop it; the value stays 0"
+			expect "$S: - is refused: not lowered, stays at 0" status_is \
+				"not lowered, $KN stays at 0: going to -100 needs CAP_SYS_RESOURCE, which this oomtop lacks: containers often drop it"
 			check "$S: -: the file still reads 0" adj_is "$KID" 0
 			e2e_key =
 			e2e_key -l -- -50
 			expect_status "$S: = -50 shows as typed" \
-				"oom_score_adj of $KN, -1000..1000, Enter sets, Esc cancels: -50_"
+				"oom_score_adj for $KN: -50_  [-1000..1000, Enter sets, Esc cancels]" \
+				"oom_score_adj for $KN: -50_"
 			e2e_key Enter
-			expect "$S: = -50 Enter is refused, needs CAP_SYS_RESOURCE" status_is \
-				"cannot lower $KN from 0 to -50: needs CAP_SYS_RESOURCE, which this oomtop lacks: containers often drop it; the value stays 0"
+			expect "$S: = -50 Enter is refused: not lowered, stays at 0" status_is \
+				"not lowered, $KN stays at 0: going to -50 needs CAP_SYS_RESOURCE, which this oomtop lacks: containers often drop it"
 			check "$S: = -50: the file still reads 0" adj_is "$KID" 0
 			e2e_key P
-			expect "$S: P asks" status_is "protect $KN: oom_score_adj -1000, the OOM killer never picks it? [y/n]"
+			expect "$S: P asks" status_is "protect $KN with oom_score_adj -1000 (never killed)? [y/n]"
 			e2e_key y
-			expect "$S: P y is refused, needs CAP_SYS_RESOURCE" status_is \
-				"cannot lower $KN from 0 to -1000: needs CAP_SYS_RESOURCE, which this oomtop lacks: containers often drop it; the value stays 0"
+			msg="not lowered, $KN stays at 0: going to -1000 needs CAP_SYS_RESOURCE, which this oomtop lacks: containers often drop it"
+			expect "$S: P y is refused: not lowered, stays at 0" status_is "$msg"
 			check "$S: P y: the file still reads 0" adj_is "$KID" 0
-			if ! fits "cannot lower $KN from 0 to -1000: needs CAP_SYS_RESOURCE, which this oomtop lacks"; then
-				skip "$S: \"which this oomtop lacks\" is past the $(cols) columns of the status line"
+			if ! fits "$msg"; then
+				skip "$S: the refusal is cut at the $(cols) columns of the status line: \"...${msg:$(cols)}\" does not show"
 			fi
 			expect "$S: the row's ADJ is still 0" cell_is "$KID" ADJ '^0$'
 			e2e_key a

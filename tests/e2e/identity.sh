@@ -7,22 +7,26 @@
 #    script, PID 1 of the namespace, kills and reaps the victim, writes
 #    VICTIM-1 to /proc/sys/kernel/ns_last_pid and starts a new sleep, which
 #    gets the same PID with a later start time. +, = 500 Enter, P y, - and
-#    k Enter y on the row (still the old victim) each say "has exited and PID
-#    N is now another process: nothing done"; the new process keeps its
+#    k Enter y on the row (still the old victim) each say "nothing done: ...
+#    has exited and PID N is now another process"; the new process keeps its
 #    oom_score_adj and gets no signal. After k (which refreshes) the row is
 #    the new process, and + changes it (the control). Then the process exits
-#    without reuse: +, = and k say "has exited: nothing done".
-#  - As uid nobody (setpriv) against a root process: + and = say "it belongs
-#    to root ... lacks CAP_DAC_OVERRIDE: nothing written", k says "lacks
-#    CAP_KILL: nothing sent", nothing changes, the title says [own processes
-#    only]; on its own process + works and k sends SIGTERM.
+#    without reuse: +, = and k say "nothing done: ... has exited".
+#  - As uid nobody (setpriv) against a root process: + and = say "nothing
+#    written: ... belongs to root ... lacks CAP_DAC_OVERRIDE", k says
+#    "nothing sent: ... belongs to root, and this oomtop lacks CAP_KILL",
+#    nothing changes, the title says [own processes only]; on its own
+#    process + works and k sends SIGTERM.
 #  - The capabilities of a running oomtop (/proc/PID/status): NoNewPrivs 1,
 #    CapEff and CapPrm only CAP_DAC_OVERRIDE, CAP_KILL, CAP_SYS_RESOURCE (of
 #    those it had), CapBnd likewise when it had CAP_SETPCAP, CapInh and CapAmb
 #    0 (even when started with inheritable and ambient ones), the title's mode
 #    from them; --read-only and -b keep none.
 # The status line is cut at the terminal's width: checks compare with the
-# message cut at the pane width (whole at 160 columns).
+# message cut at the pane width (whole at 160 columns). What matters comes
+# first: the outcome of a refusal (nothing done, nothing written, nothing
+# sent) and, in a question, what was typed before the rules in [...]; at 80
+# columns a check sees those whole.
 # No check measures time: every wait polls a screen or a process state.
 # shellcheck disable=SC2016 # the eval expressions expand when they run
 set -u
@@ -105,19 +109,19 @@ is_oomtop() { [ "$(readlink -f "/proc/$1/exe" 2>/dev/null)" = "$EXE" ]; }
 set_adj_keys() {
 	local S=$1 name=$2 value=$3
 	e2e_key '='
-	expect "$S = asks: oom_score_adj of $name, -1000..1000" \
-		status_is "oom_score_adj of $name, -1000..1000, Enter sets, Esc cancels: _"
+	expect "$S = asks: oom_score_adj for $name" \
+		status_is "oom_score_adj for $name: _  [-1000..1000, Enter sets, Esc cancels]"
 	e2e_key -l "$value"
 	expect "$S ... $value typed" \
-		status_is "oom_score_adj of $name, -1000..1000, Enter sets, Esc cancels: ${value}_"
+		status_is "oom_score_adj for $name: ${value}_  [-1000..1000, Enter sets, Esc cancels]"
 	e2e_key Enter
 }
 # signal_keys S NAME: k Enter y, with both prompts checked
 signal_keys() {
 	local S=$1 name=$2
 	e2e_key k
-	expect "$S k asks which signal to send to $name" \
-		status_is "signal to send to $name, Enter = TERM, Esc cancels: _"
+	expect "$S k asks which signal for $name" \
+		status_is "signal for $name: _  [a name or number, Enter: TERM, Esc cancels]"
 	e2e_key Enter
 	expect "$S Enter: send SIGTERM to $name? [y/n]" status_is "send SIGTERM to $name? [y/n]"
 	e2e_key y
@@ -127,7 +131,7 @@ protect_keys() {
 	local S=$1 name=$2
 	e2e_key P
 	expect "$S P asks: protect $name?" \
-		status_is "protect $name: oom_score_adj -1000, the OOM killer never picks it? [y/n]"
+		status_is "protect $name with oom_score_adj -1000 (never killed)? [y/n]"
 	e2e_key y
 }
 
@@ -263,7 +267,7 @@ elif ! unshare --pid --fork --kill-child --mount-proc true 2>/dev/null; then
 fi
 
 reuse_checks() {
-	local size=$1 S="$1 reuse:" name adj0 reused
+	local size=$1 S="$1 reuse:" name adj0 reused gone
 	if ! ns_up; then
 		not_ok "$S a private PID namespace with its own /proc and a victim sleep"
 		ns_down
@@ -288,7 +292,7 @@ reuse_checks() {
 
 	# + on the row of a process whose PID another one took
 	reuse "$S +:"
-	reused="$name has exited and PID $V is now another process: nothing done"
+	reused="nothing done: $name has exited and PID $V is now another process"
 	e2e_key +
 	expect "$S +: $reused" status_is "$reused"
 	check "$S +: the new process on $V still reads oom_score_adj $adj0, untouched" \
@@ -337,11 +341,12 @@ reuse_checks() {
 		not_ok "$S gone: the process on $V is killed and reaped (reply '$NS_REPLY')"
 	fi
 	e2e_key +
-	expect "$S gone: + says $name has exited: nothing done" status_is "$name has exited: nothing done"
+	gone="nothing done: $name has exited"
+	expect "$S gone: + says $gone" status_is "$gone"
 	set_adj_keys "$S gone:" "$name" 1
-	expect "$S gone: = 1 Enter says $name has exited: nothing done" status_is "$name has exited: nothing done"
+	expect "$S gone: = 1 Enter says $gone" status_is "$gone"
 	signal_keys "$S gone:" "$name"
-	expect "$S gone: k Enter y says $name has exited: nothing done" status_is "$name has exited: nothing done"
+	expect "$S gone: k Enter y says $gone" status_is "$gone"
 	expect "$S gone: k refreshed: the table is empty" eval '! pid_shown $V'
 	check "$S gone: PID $V is still free in the namespace" test ! -e "$NS_PROC/$V"
 	expect "$S oomtop still runs" running
@@ -376,7 +381,7 @@ e2e_start_nobody() {
 }
 
 unpriv_checks() {
-	local size=$1 S="$1 nobody:" root_pid own_pid name adj0 msg
+	local size=$1 S="$1 nobody:" root_pid own_pid name adj0 msg out
 	# a root process
 	"${E2E_DEATHSIG[@]}" sleep 1000 9>&- &
 	root_pid=$!
@@ -399,23 +404,32 @@ unpriv_checks() {
 	expect "$S the title says [own processes only]" eval 'title | grep -qF "[own processes only]"'
 	expect "$S the root sleep $root_pid is the row, selected" sel_is - "$root_pid" 1
 
-	msg="cannot change $name: it belongs to $ROOT_NAME, and this oomtop (running as $NOBODY_NAME) lacks CAP_DAC_OVERRIDE: nothing written"
+	msg="nothing written: $name belongs to $ROOT_NAME, and this oomtop (running as $NOBODY_NAME) lacks CAP_DAC_OVERRIDE"
 	e2e_key +
 	expect "$S +: $msg$(cut_note "$msg")" status_is "$msg"
+	out="nothing written: $name belongs to $ROOT_NAME,"
+	if wide ${#out}; then
+		expect "$S +: the outcome and the owner show whole ($out)" \
+			eval 'status_line | grep -qF -- "$out"'
+	fi
 	if wide ${#msg}; then
 		expect "$S +: the whole message shows (the pane is wide enough)" \
-			eval 'status_line | grep -qF "it belongs to $ROOT_NAME" && status_line | grep -qF "lacks CAP_DAC_OVERRIDE: nothing written"'
+			eval 'status_line | grep -qxF -- "$msg"'
 	fi
 	check "$S +: /proc/$root_pid/oom_score_adj still reads $adj0" adj_is "/proc/$root_pid" "$R_START" "$adj0"
 
 	signal_keys "$S" "$name"
-	msg="cannot signal $name: it belongs to $ROOT_NAME, and this oomtop lacks CAP_KILL: nothing sent"
+	msg="nothing sent: $name belongs to $ROOT_NAME, and this oomtop lacks CAP_KILL"
 	expect "$S k Enter y: $msg$(cut_note "$msg")" status_is "$msg"
+	if wide ${#msg}; then
+		expect "$S k Enter y: the whole message shows (the pane is wide enough)" \
+			eval 'status_line | grep -qxF -- "$msg"'
+	fi
 	check "$S k Enter y: nothing sent: $root_pid is alive, no signal pending" \
 		alive_untouched "/proc/$root_pid" "$R_START"
 
 	set_adj_keys "$S" "$name" 500
-	msg="cannot change $name: it belongs to $ROOT_NAME, and this oomtop (running as $NOBODY_NAME) lacks CAP_DAC_OVERRIDE: nothing written"
+	msg="nothing written: $name belongs to $ROOT_NAME, and this oomtop (running as $NOBODY_NAME) lacks CAP_DAC_OVERRIDE"
 	expect "$S = 500 Enter: $msg$(cut_note "$msg")" status_is "$msg"
 	check "$S = 500 Enter: /proc/$root_pid/oom_score_adj still reads $adj0" \
 		adj_is "/proc/$root_pid" "$R_START" "$adj0"
