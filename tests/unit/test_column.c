@@ -335,7 +335,7 @@ static void test_names(void **state)
 {
 	static const char *const names[COL_COUNT] = {
 		"RANK", "PID", "USER", "SCORE", "ADJ", "RSS", "ANON", "FILE", "SHMEM",
-		"SWAP", "PTE", "COMMAND",
+		"SWAP", "PTE", "CGROUP", "COMMAND",
 	};
 	int c;
 
@@ -352,7 +352,7 @@ static int check_layout(int width, enum column *cols, int *cmd)
 
 	memset(cols, 0xff, COL_COUNT * sizeof(*cols));
 	*cmd = -1;
-	n = column_layout(width, cols, cmd);
+	n = column_layout(width, COLUMN_HIDDEN_DEFAULT, cols, cmd);
 	assert_true(n >= 2 && n <= COL_COUNT);
 	assert_int_equal(cols[n - 1], COL_COMMAND);
 	for (i = 0; i < n; i++) {
@@ -377,7 +377,7 @@ static void test_layout_200(void **state)
 	int cmd;
 
 	(void)state;
-	assert_int_equal(check_layout(200, cols, &cmd), COL_COUNT);
+	assert_int_equal(check_layout(200, cols, &cmd), COL_COUNT - 1); /* all but CGROUP */
 	assert_true(cmd >= 100);
 }
 
