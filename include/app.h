@@ -108,6 +108,8 @@ double app_wall(const struct app *a, unsigned long long usec);
 /* The memory stall rate (some or full) since the previous refresh; < 0 unknown. */
 double app_stall(const struct app *a, enum psi_res r, bool full);
 
+/* Tell the sampler whether to read cgroups, after the columns or the sort changed. */
+void app_cgroups_changed(struct app *a);
 /* Take the settings of a file (and the options that win over it). */
 void app_apply_settings(struct app *a, const struct settings *s);
 /* The settings as they are now, for W. */

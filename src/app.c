@@ -56,6 +56,12 @@ int app_read_kills(struct app *a, bool live)
 	return rc;
 }
 
+void app_cgroups_changed(struct app *a)
+{
+	/* read while the column shows, or sorts (hidden, it still orders the rows) */
+	sampler_want_cgroup(a->sampler, !(a->hidden & (1u << COL_CGROUP)) || a->table.sort_col == COL_CGROUP);
+}
+
 void app_apply_settings(struct app *a, const struct settings *s)
 {
 	a->table.sort_col = a->opt.sort >= 0 ? (enum column)a->opt.sort : (enum column)s->sort;
@@ -69,7 +75,7 @@ void app_apply_settings(struct app *a, const struct settings *s)
 	a->unit = (enum unit)s->units;
 	a->table.show_kthreads = s->kthreads;
 	a->show_cmdline = s->cmdline;
-	sampler_want_cgroup(a->sampler, !(a->hidden & (1u << COL_CGROUP)));
+	app_cgroups_changed(a);
 }
 
 void app_settings(const struct app *a, struct settings *s)

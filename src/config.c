@@ -42,6 +42,8 @@ static bool config_bool(const char *v, bool *out)
 	return true;
 }
 
+static char *config_trim(char *s);
+
 /* columns=RANK,PID,...: the columns shown; the others are hidden. */
 static bool config_columns(const char *v, unsigned *hidden)
 {
@@ -53,7 +55,7 @@ static bool config_columns(const char *v, unsigned *hidden)
 		return false;
 	snprintf(copy, sizeof(copy), "%s", v);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		c = column_by_name(tok);
+		c = column_by_name(config_trim(tok));
 		if (c < 0)
 			return false;
 		shown |= 1u << c;
@@ -179,7 +181,7 @@ int config_parse(const char *buf, size_t len, struct settings *s, char *err, siz
 
 size_t config_format(const struct settings *s, char *buf, size_t cap)
 {
-	char cols[256] = "";
+	char cols[256] = "", delay[40];
 	int c, n;
 
 	for (c = 0; c < COL_COUNT; c++) {
@@ -188,11 +190,15 @@ size_t config_format(const struct settings *s, char *buf, size_t cap)
 		snprintf(cols + strlen(cols), sizeof(cols) - strlen(cols), "%s%s", cols[0] ? "," : "",
 			 column_info((enum column)c)->name);
 	}
+	/* the shortest text that reads back as the same delay */
+	snprintf(delay, sizeof(delay), "%.15g", s->delay);
+	if (strtod(delay, NULL) != s->delay)
+		snprintf(delay, sizeof(delay), "%.17g", s->delay);
 	n = snprintf(buf, cap,
 		     "# oomtop settings, written by W; see oomtop(1)\n"
-		     "sort=%s\nreverse=%d\ncolumns=%s\ndelay=%g\npane=%d\ncolor=%d\nunits=%s\n"
+		     "sort=%s\nreverse=%d\ncolumns=%s\ndelay=%s\npane=%d\ncolor=%d\nunits=%s\n"
 		     "kthreads=%d\ncmdline=%d\n",
-		     column_info((enum column)s->sort)->name, s->reverse, cols, s->delay, s->pane, s->color,
+		     column_info((enum column)s->sort)->name, s->reverse, cols, delay, s->pane, s->color,
 		     unit_name((enum unit)s->units), s->kthreads, s->cmdline);
 	if (n < 0)
 		return 0;

@@ -26,6 +26,7 @@ static const char *ui_order_words(const struct app *a)
 
 static int ui_sorted(struct app *a)
 {
+	app_cgroups_changed(a);
 	snprintf(a->status, sizeof(a->status), "sorted by %s, %s", column_info(a->table.sort_col)->name,
 		 ui_order_words(a));
 	return DIRTY_REBUILD;
@@ -102,7 +103,7 @@ int ui_view_action(struct app *a, int act)
 		return DIRTY_DRAW;
 	case ACT_CGROUP:
 		a->hidden ^= 1u << COL_CGROUP;
-		sampler_want_cgroup(a->sampler, !(a->hidden & (1u << COL_CGROUP)));
+		app_cgroups_changed(a);
 		snprintf(a->status, sizeof(a->status), "CGROUP column %s",
 			 a->hidden & (1u << COL_CGROUP) ? "hidden" : "shown (systemd service, else cgroup path)");
 		return DIRTY_SAMPLE;
@@ -166,7 +167,8 @@ int ui_picker_key(struct app *a, int ch)
 	case '\n':
 	case KEY_ENTER:
 		a->picker_shown = false;
-		return ui_sort_by(a, (enum column)a->picker_sel, false);
+		ui_sort_by(a, (enum column)a->picker_sel, false);
+		return DIRTY_SAMPLE;
 	case 27:
 	case 'q':
 	case 's':
