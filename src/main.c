@@ -82,9 +82,12 @@ static void main_settings(struct app *a)
 	a->mouse = !a->opt.no_mouse;
 	if (!a->opt.batch && config_path(path, sizeof(path)) &&
 	    config_load(path, &s, err, sizeof(err)) < 0) {
+		size_t len = strlen(a->status);
+
 		config_defaults(&s);
-		snprintf(a->status, sizeof(a->status), "settings not used: %s; defaults used (W overwrites the file)",
-			 err);
+		/* after what is already there (a failed privilege drop must stay visible) */
+		snprintf(a->status + len, sizeof(a->status) - len,
+			 "%ssettings not used: %s; defaults used (W overwrites the file)", len ? "; " : "", err);
 	}
 	app_apply_settings(a, &s);
 }

@@ -193,8 +193,14 @@ static void view_row(const struct app *a, const struct proc *p, int y, const enu
 			break;
 		}
 		snprintf(pad, sizeof(pad), ci->left ? "%-*s" : "%*s", ci->width, cell);
-		view_put(y, x, pad, (int)strlen(pad));
-		x += (int)strlen(pad) + 1;
+		/* text never runs into the next column (long cgroup paths are cut); a number is never cut */
+		if (ci->left) {
+			view_put(y, x, pad, ci->width);
+			x += ci->width + 1;
+		} else {
+			view_put(y, x, pad, (int)strlen(pad));
+			x += (int)strlen(pad) + 1;
+		}
 	}
 	attroff(attr);
 }
