@@ -4,6 +4,7 @@
 
 #include "adj.h"
 #include "column.h"
+#include "config.h"
 #include "guard.h"
 #include "klog.h"
 #include "oomlog.h"
@@ -23,6 +24,8 @@ enum prompt_kind {
 	PROMPT_PROTECT,         /* P: y/n */
 	PROMPT_SIGNAL,          /* k: which signal */
 	PROMPT_SIGNAL_CONFIRM,  /* k: y/n */
+	PROMPT_FILTER,          /* /: the filter text, applied as typed */
+	PROMPT_USER,            /* u: a user name or uid */
 };
 
 struct prompt {
@@ -30,7 +33,7 @@ struct prompt {
 	int pid;                        /* the process asked about, by identity */
 	unsigned long long start_time;
 	char comm[PROC_COMM_MAX];
-	char text[24];                  /* typed so far */
+	char text[64];                  /* typed so far */
 	int sig;                        /* PROMPT_SIGNAL_CONFIRM: the signal */
 	char note[96];                  /* why the last key was refused */
 };
@@ -51,7 +54,8 @@ struct app {
 	struct procset procs;
 	struct table table;
 	enum unit unit;      /* E cycles */
-	bool show_cmdline;   /* COMMAND shows the command line, else the name */
+	bool show_cmdline;   /* COMMAND shows the command line, else the name (c) */
+	unsigned hidden;     /* hidden columns, 1u << column (t shows CGROUP) */
 	int esc_flags;       /* ESCAPE_UTF8 in UTF-8 locales */
 	char status[512];    /* the status line: the last message in words */
 	/* the header */
@@ -63,6 +67,12 @@ struct app {
 	const char *psi_dir;       /* /proc/pressure, or OOMTOP_PSI_DIR */
 	const char *vm_dir;        /* /proc/sys/vm, or OOMTOP_VM_DIR */
 	bool color;                /* colours wanted (no --no-color, no NO_COLOR) */
+	bool color_setting;        /* colour on in the settings file (what W saves) */
+	bool mouse;                /* mouse reports wanted (no --no-mouse) */
+	bool help_shown;           /* h: the help screen */
+	size_t help_top;           /* its first line shown */
+	bool picker_shown;         /* s: the sort column list */
+	int picker_sel;            /* the column under the cursor there */
 	bool color_on;             /* colours in use on this terminal */
 	bool utf8;                 /* UTF-8 locale: Unicode bar glyphs */
 	/* the kill pane */
@@ -97,6 +107,13 @@ double app_wall(const struct app *a, unsigned long long usec);
 
 /* The memory stall rate (some or full) since the previous refresh; < 0 unknown. */
 double app_stall(const struct app *a, enum psi_res r, bool full);
+
+/* Tell the sampler whether to read cgroups, after the columns or the sort changed. */
+void app_cgroups_changed(struct app *a);
+/* Take the settings of a file (and the options that win over it). */
+void app_apply_settings(struct app *a, const struct settings *s);
+/* The settings as they are now, for W. */
+void app_settings(const struct app *a, struct settings *s);
 
 /* Sample, rank and rebuild the table. 0 or -errno. */
 int app_refresh(struct app *a);

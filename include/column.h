@@ -6,8 +6,11 @@
 
 enum column {
 	COL_RANK, COL_PID, COL_USER, COL_SCORE, COL_ADJ, COL_RSS, COL_ANON,
-	COL_FILE, COL_SHMEM, COL_SWAP, COL_PTE, COL_COMMAND, COL_COUNT
+	COL_FILE, COL_SHMEM, COL_SWAP, COL_PTE, COL_CGROUP, COL_COMMAND, COL_COUNT
 };
+
+/* Columns hidden unless asked for (t shows CGROUP): a mask of 1u << column. */
+#define COLUMN_HIDDEN_DEFAULT (1u << COL_CGROUP)
 
 enum unit { UNIT_AUTO, UNIT_KIB, UNIT_MIB, UNIT_GIB, UNIT_COUNT };
 
@@ -16,6 +19,7 @@ struct column_info {
 	int width;        /* 0 for COMMAND: takes what is left */
 	bool left;        /* left-aligned */
 	int drop;         /* order in which narrow terminals drop it; 0 = kept */
+	bool desc;        /* sorted largest first (sizes, scores), else A-Z / 1-9 */
 	const char *help;
 };
 
@@ -41,9 +45,13 @@ void column_format(const struct proc *p, enum column c, enum unit u, bool cmdlin
 
 /*
  * Choose the columns for a screen width: fills cols (COL_COUNT entries) in
- * display order, COMMAND last, dropping the least important ones until
- * COMMAND has room. Returns how many. *cmd_width gets COMMAND's width.
+ * display order, COMMAND last, leaving out the hidden ones (a mask of
+ * 1u << column; RANK, PID and COMMAND are always shown) and dropping the
+ * least important ones until COMMAND has room. Returns how many.
+ * *cmd_width gets COMMAND's width.
  */
-int column_layout(int width, enum column *cols, int *cmd_width);
+int column_layout(int width, unsigned hidden, enum column *cols, int *cmd_width);
+/* Columns that can be hidden (not RANK, PID, COMMAND). */
+bool column_hideable(enum column c);
 
 #endif

@@ -12,11 +12,14 @@ struct options {
 	bool batch;          /* -b */
 	int iterations;      /* -n, 0 = until interrupted */
 	double delay;        /* -d, seconds */
+	bool delay_set;      /* -d was given: it wins over the settings file */
 	enum format format;  /* --format */
 	int *pids;           /* -p, owned */
 	size_t npids;
 	const char *user;    /* -u, name or uid (points into argv) */
 	bool no_color;       /* --no-color */
+	bool no_mouse;       /* --no-mouse */
+	int sort;            /* -s: a column, -1 = not given */
 	bool kills;          /* --kills: batch prints the kill history */
 	const char *kmsg;    /* --kmsg FILE: read the kernel log from FILE */
 	bool bell;           /* --bell: ring on a new kill */

@@ -7,6 +7,7 @@
 
 #define PROC_COMM_MAX 32
 #define PROC_USER_MAX 33
+#define PROC_CGROUP_MAX 128
 
 struct proc {
 	int pid;
@@ -15,6 +16,7 @@ struct proc {
 	char comm[PROC_COMM_MAX];
 	char *cmdline;          /* owned; arguments joined by spaces */
 	size_t cmdline_cap;
+	char cgroup[PROC_CGROUP_MAX]; /* systemd service, else cgroup path; "" unread */
 	char state;             /* R, S, D, Z, ... */
 	bool kthread;
 	int oom_score;          /* /proc/PID/oom_score */

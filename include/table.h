@@ -14,8 +14,9 @@ struct table {
 	bool show_kthreads;
 	const int *pids;        /* -p filter, not owned; NULL = all */
 	size_t npids;
-	bool filter_uid;        /* -u filter */
+	bool filter_uid;        /* -u filter, u */
 	uid_t uid;
+	char filter[64];        /* /: name or command line holds this (any case); "" = all */
 	/* the rows, pointers into the last procset */
 	struct proc **view;
 	size_t nview, view_cap;

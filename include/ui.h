@@ -11,6 +11,14 @@ enum dirty { DIRTY_NONE = 0, DIRTY_DRAW = 1, DIRTY_SAMPLE = 2, DIRTY_REBUILD = 4
 int ui_prompt_key(struct app *a, int ch);
 /* Open the prompt of act (=, P, k) on the selected process. */
 int ui_prompt_start(struct app *a, int act);
+/* Open the prompt of / (filter) or u (user). */
+int ui_prompt_start_view(struct app *a, int act);
+
+/* ui_view.c: sort, filter, columns, W and help keys; the help and sort list; the mouse. */
+int ui_view_action(struct app *a, int act);
+int ui_help_key(struct app *a, int ch);
+int ui_picker_key(struct app *a, int ch);
+int ui_mouse(struct app *a);
 
 /*
  * Run the interactive loop until q or a stop signal. stop is set and a byte

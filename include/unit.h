@@ -14,4 +14,12 @@
  */
 bool unit_parse(const char *buf, size_t len, char *unit, size_t cap, bool *user);
 
+/*
+ * What the CGROUP column shows for a /proc/PID/cgroup text: the service
+ * (unit_parse), else the path of the unified line, else of the name=systemd
+ * line, else of the first line; "?" when there is none. Raw bytes: escape
+ * them before showing.
+ */
+void unit_label(const char *buf, size_t len, char *out, size_t cap);
+
 #endif

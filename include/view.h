@@ -27,6 +27,16 @@ void view_proc_detail(const struct app *a);
 void view_changes(const struct app *a);
 /* Clear a box of h lines and w columns at (y, x) and put its title in bold. */
 void view_box(int y, int x, int h, int w, const char *title);
+/* The column under screen column x of the header line, or -1. */
+int view_column_at(const struct app *a, int x);
+/* The screen line of the column names; table rows follow it. */
+int view_header_y(const struct app *a);
+/* The help screen: how many lines it has, and how many fit. */
+size_t view_help_lines(void);
+size_t view_help_rows(void);
+/* Draw the help screen (h) and the sort column list (s). */
+void view_help(const struct app *a);
+void view_picker(const struct app *a);
 /* Set up colours when the terminal has them and they are wanted. */
 void view_colors_init(struct app *a);
 /* Draw everything into the curses screen (no refresh). */

@@ -55,3 +55,39 @@ int app_read_kills(struct app *a, bool live)
 	}
 	return rc;
 }
+
+void app_cgroups_changed(struct app *a)
+{
+	/* read while the column shows, or sorts (hidden, it still orders the rows) */
+	sampler_want_cgroup(a->sampler, !(a->hidden & (1u << COL_CGROUP)) || a->table.sort_col == COL_CGROUP);
+}
+
+void app_apply_settings(struct app *a, const struct settings *s)
+{
+	a->table.sort_col = a->opt.sort >= 0 ? (enum column)a->opt.sort : (enum column)s->sort;
+	a->table.reverse = a->opt.sort >= 0 ? false : s->reverse;
+	a->hidden = s->hidden;
+	if (!a->opt.delay_set)
+		a->opt.delay = s->delay;
+	a->pane_shown = s->pane;
+	a->color_setting = s->color;
+	a->color = a->color && s->color;
+	a->unit = (enum unit)s->units;
+	a->table.show_kthreads = s->kthreads;
+	a->show_cmdline = s->cmdline;
+	app_cgroups_changed(a);
+}
+
+void app_settings(const struct app *a, struct settings *s)
+{
+	config_defaults(s);
+	s->sort = a->table.sort_col;
+	s->reverse = a->table.reverse;
+	s->hidden = a->hidden;
+	s->delay = a->opt.delay;
+	s->pane = a->pane_shown;
+	s->color = a->color_setting;
+	s->units = a->unit;
+	s->kthreads = a->table.show_kthreads;
+	s->cmdline = a->show_cmdline;
+}

@@ -60,10 +60,12 @@ static void batch_header_text(const struct app *a, FILE *f)
 
 void batch_print_text(const struct app *a, FILE *f)
 {
-	static const enum column all[COL_COUNT] = {
+	/* the default columns, whatever the screen shows: scripts rely on them */
+	static const enum column all[] = {
 		COL_RANK, COL_PID, COL_USER, COL_SCORE, COL_ADJ, COL_RSS, COL_ANON,
 		COL_FILE, COL_SHMEM, COL_SWAP, COL_PTE, COL_COMMAND
 	};
+	const int ncols = (int)(sizeof(all) / sizeof(all[0]));
 	char when[64], cell[CELL_MAX];
 	size_t i;
 	int c;
@@ -72,14 +74,14 @@ void batch_print_text(const struct app *a, FILE *f)
 	fprintf(f, "oomtop - %s - %zu process%s, %zu killable\n", when, a->table.nview,
 		a->table.nview == 1 ? "" : "es", batch_killable(a));
 	batch_header_text(a, f);
-	for (c = 0; c < COL_COUNT; c++) {
+	for (c = 0; c < ncols; c++) {
 		const struct column_info *ci = column_info(all[c]);
 
 		fprintf(f, ci->left ? "%-*s%s" : "%*s%s", ci->width, ci->name,
-			c + 1 < COL_COUNT ? " " : "\n");
+			c + 1 < ncols ? " " : "\n");
 	}
 	for (i = 0; i < a->table.nview; i++) {
-		for (c = 0; c < COL_COUNT; c++) {
+		for (c = 0; c < ncols; c++) {
 			const struct column_info *ci = column_info(all[c]);
 
 			column_format(a->table.view[i], all[c], a->unit, a->show_cmdline,

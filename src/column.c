@@ -10,18 +10,20 @@
 #define COMMAND_MIN_WIDTH 16
 
 static const struct column_info columns[COL_COUNT] = {
-	[COL_RANK] = { "RANK", 5, false, 0, "kill order: 1 dies next; 'never' is never picked" },
-	[COL_PID] = { "PID", 7, false, 0, "process id" },
-	[COL_USER] = { "USER", 8, true, 6, "effective user (the uid when the name is longer)" },
-	[COL_SCORE] = { "SCORE", 5, false, 7, "the kernel's oom_score (0..2000)" },
-	[COL_ADJ] = { "ADJ", 5, false, 0, "oom_score_adj (-1000..1000)" },
-	[COL_RSS] = { "RSS", 6, false, 0, "resident memory: anon + file + shmem" },
-	[COL_ANON] = { "ANON", 6, false, 5, "resident anonymous memory (RssAnon)" },
-	[COL_FILE] = { "FILE", 6, false, 2, "resident file-backed memory (RssFile)" },
-	[COL_SHMEM] = { "SHMEM", 6, false, 1, "resident shared memory (RssShmem)" },
-	[COL_SWAP] = { "SWAP", 6, false, 4, "swapped-out memory (VmSwap)" },
-	[COL_PTE] = { "PTE", 6, false, 3, "page tables (VmPTE)" },
-	[COL_COMMAND] = { "COMMAND", 0, true, 0, "command line, or [name]" },
+	[COL_RANK] = { "RANK", 5, false, 0, false, "kill order: 1 dies next; 'never' is never picked" },
+	[COL_PID] = { "PID", 7, false, 0, false, "process id" },
+	[COL_USER] = { "USER", 8, true, 6, false, "effective user (the uid when the name is longer)" },
+	[COL_SCORE] = { "SCORE", 6, false, 7, true, "the kernel's oom_score (0..2000)" },
+	[COL_ADJ] = { "ADJ", 5, false, 0, true, "oom_score_adj (-1000..1000)" },
+	[COL_RSS] = { "RSS", 6, false, 0, true, "resident memory: anon + file + shmem" },
+	[COL_ANON] = { "ANON", 6, false, 5, true, "resident anonymous memory (RssAnon)" },
+	[COL_FILE] = { "FILE", 6, false, 2, true, "resident file-backed memory (RssFile)" },
+	[COL_SHMEM] = { "SHMEM", 6, false, 1, true, "resident shared memory (RssShmem)" },
+	[COL_SWAP] = { "SWAP", 6, false, 4, true, "swapped-out memory (VmSwap)" },
+	[COL_PTE] = { "PTE", 6, false, 3, true, "page tables (VmPTE)" },
+	[COL_CGROUP] = { "CGROUP", 24, true, 8, false,
+			 "systemd service of the process, else its cgroup path (t shows it)" },
+	[COL_COMMAND] = { "COMMAND", 0, true, 0, false, "command line, or [name] (c switches)" },
 };
 
 static const char *const unit_names[UNIT_COUNT] = { "auto", "KiB", "MiB", "GiB" };
@@ -134,6 +136,9 @@ void column_format(const struct proc *p, enum column c, enum unit u, bool cmdlin
 	case COL_PTE:
 		column_format_size(buf, cap, p->pte_kb, u, w);
 		break;
+	case COL_CGROUP:
+		escape_text(buf, cap, p->cgroup, strnlen(p->cgroup, sizeof(p->cgroup)), esc_flags);
+		break;
 	case COL_COMMAND:
 	default:
 		if (cmdline && p->cmdline && p->cmdline[0])
@@ -152,13 +157,18 @@ void column_format(const struct proc *p, enum column c, enum unit u, bool cmdlin
 	}
 }
 
-int column_layout(int width, enum column *cols, int *cmd_width)
+bool column_hideable(enum column c)
+{
+	return c != COL_RANK && c != COL_PID && c != COL_COMMAND && c < COL_COUNT;
+}
+
+int column_layout(int width, unsigned hidden, enum column *cols, int *cmd_width)
 {
 	bool shown[COL_COUNT];
 	int c, n = 0, used, drop;
 
 	for (c = 0; c < COL_COUNT; c++)
-		shown[c] = true;
+		shown[c] = !(column_hideable((enum column)c) && (hidden & (1u << c)));
 	for (drop = 1;; drop++) {
 		used = 0;
 		for (c = 0; c < COL_COMMAND; c++)
@@ -166,11 +176,13 @@ int column_layout(int width, enum column *cols, int *cmd_width)
 				used += columns[c].width + 1;
 		if (width - used >= COMMAND_MIN_WIDTH)
 			break;
+		if (drop > COL_COUNT)
+			break; /* nothing left to drop */
 		for (c = 0; c < COL_COMMAND; c++)
 			if (columns[c].drop == drop)
 				break;
 		if (c == COL_COMMAND)
-			break; /* nothing left to drop */
+			continue;
 		shown[c] = false;
 	}
 	for (c = 0; c < COL_COUNT; c++)

@@ -3,6 +3,9 @@
 
 #include "tui.h"
 
+#include <stdio.h>
+#include <string.h>
+
 static const struct key_binding bindings[] = {
 	{ KEY_UP, ACT_UP, "Up", "select the process above" },
 	{ KEY_DOWN, ACT_DOWN, "Down", "select the process below" },
@@ -24,6 +27,19 @@ static const struct key_binding bindings[] = {
 	{ 'U', ACT_UNDO, "U", "undo the last oom_score_adj change of this session" },
 	{ 'k', ACT_SIGNAL, "k", "send a signal to the selected process (asks which; SIGTERM)" },
 	{ 'a', ACT_CHANGES, "a", "list the changes and signals of this session" },
+	{ '<', ACT_SORT_LEFT, "<", "sort by the column to the left" },
+	{ '>', ACT_SORT_RIGHT, ">", "sort by the column to the right" },
+	{ 's', ACT_SORT_PICK, "s", "pick the sort column from a list" },
+	{ KEY_F(6), ACT_SORT_PICK, "F6", "pick the sort column from a list" },
+	{ 'R', ACT_REVERSE, "R", "reverse the sort order" },
+	{ '/', ACT_FILTER, "/", "show only processes whose name or command line holds a text (Esc clears)" },
+	{ 'u', ACT_USER, "u", "show only one user's processes (empty: everyone's)" },
+	{ 'c', ACT_CMDLINE, "c", "COMMAND: switch between the full command line and the name" },
+	{ 't', ACT_CGROUP, "t", "show or hide the CGROUP column (systemd service or cgroup path)" },
+	{ 'W', ACT_SAVE, "W", "write the settings to ~/.config/oomtop/oomtoprc" },
+	{ 'h', ACT_HELP, "h", "this help" },
+	{ '?', ACT_HELP, "?", "this help" },
+	{ KEY_F(1), ACT_HELP, "F1", "this help" },
 	{ 'q', ACT_QUIT, "q", "quit" },
 };
 
@@ -41,4 +57,28 @@ enum action keys_lookup(int key)
 		if (bindings[i].key == key)
 			return bindings[i].action;
 	return ACT_NONE;
+}
+
+size_t keys_help(struct keys_help *out)
+{
+	size_t n = 0, i, j;
+
+	for (i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++) {
+		const struct key_binding *b = &bindings[i];
+
+		for (j = 0; j < n; j++)
+			if (out[j].action == b->action)
+				break;
+		if (j == n) {
+			out[n].action = b->action;
+			snprintf(out[n].keys, sizeof(out[n].keys), "%s", b->label);
+			out[n].help = b->help;
+			n++;
+		} else if (!strstr(out[j].keys, b->label)) {
+			size_t len = strlen(out[j].keys);
+
+			snprintf(out[j].keys + len, sizeof(out[j].keys) - len, ", %s", b->label);
+		}
+	}
+	return n;
 }

@@ -4,6 +4,7 @@
 #include "batch.h"
 #include "escape.h"
 #include "ui.h"
+#include "users.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -52,25 +53,6 @@ static void main_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Resolve -u USER to a uid; false when unknown. */
-static bool main_user(const char *user, uid_t *uid)
-{
-	struct passwd *pw = getpwnam(user);
-	char *end;
-	unsigned long v;
-
-	if (pw) {
-		*uid = pw->pw_uid;
-		return true;
-	}
-	errno = 0;
-	v = strtoul(user, &end, 10);
-	if (errno || end == user || *end || v > 0xfffffffeUL)
-		return false;
-	*uid = (uid_t)v;
-	return true;
-}
-
 /* Self-protection, then keep only the capabilities the changing keys use. */
 static void main_privs(struct app *a)
 {
@@ -88,6 +70,26 @@ static void main_privs(struct app *a)
 		snprintf(a->status, sizeof(a->status), "%s", a->privs.err);
 	if (!a->opt.batch)
 		audit_open(); /* before the first change: /dev/log may be out of reach later */
+}
+
+/* The settings file (not in batch mode: scripts get the same output everywhere). */
+static void main_settings(struct app *a)
+{
+	struct settings s;
+	char path[4096], err[300];
+
+	config_defaults(&s);
+	a->mouse = !a->opt.no_mouse;
+	if (!a->opt.batch && config_path(path, sizeof(path)) &&
+	    config_load(path, &s, err, sizeof(err)) < 0) {
+		size_t len = strlen(a->status);
+
+		config_defaults(&s);
+		/* after what is already there (a failed privilege drop must stay visible) */
+		snprintf(a->status + len, sizeof(a->status) - len,
+			 "%ssettings not used: %s; defaults used (W overwrites the file)", len ? "; " : "", err);
+	}
+	app_apply_settings(a, &s);
 }
 
 static int main_setup(struct app *a)
@@ -108,7 +110,7 @@ static int main_setup(struct app *a)
 	a->table.pids = a->opt.pids;
 	a->table.npids = a->opt.npids;
 	if (a->opt.user) {
-		if (!main_user(a->opt.user, &a->table.uid)) {
+		if (!users_lookup(a->opt.user, &a->table.uid)) {
 			fprintf(stderr, "oomtop: no such user '%s'\n", a->opt.user);
 			return EXIT_USAGE;
 		}
@@ -136,6 +138,7 @@ static int main_setup(struct app *a)
 		return EXIT_RUNTIME;
 	}
 	procset_init(&a->procs);
+	main_settings(a);
 	return 0;
 }
 

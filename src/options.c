@@ -1,6 +1,7 @@
 /* options.c - command line parsing, pure and testable */
 #include "options.h"
 
+#include "column.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -25,7 +26,10 @@ void options_usage(FILE *f)
 	      "      --format=text|json  batch output format (json: one object per line)\n"
 	      "  -p, --pid=PID[,PID...]  show only these processes\n"
 	      "  -u, --user=USER         show only this user's processes (name or uid)\n"
+	      "  -s, --sort=COLUMN       sort by COLUMN (RANK, PID, USER, SCORE, ADJ, RSS,\n"
+	      "                          ANON, FILE, SHMEM, SWAP, PTE, CGROUP, COMMAND)\n"
 	      "      --no-color          no colours (also when NO_COLOR is set)\n"
+	      "      --no-mouse          ignore the mouse (clicks select and sort otherwise)\n"
 	      "      --kills             batch: print the OOM kills in the kernel log\n"
 	      "      --kmsg=FILE         read the kernel log from FILE (a capture or FIFO)\n"
 	      "      --bell              ring the bell when a process is killed\n"
@@ -36,11 +40,12 @@ void options_usage(FILE *f)
 	      "  -h, --help              show this help and exit\n"
 	      "  -V, --version           show the version and exit\n"
 	      "\n"
-	      "Keys: arrows, PgUp/PgDn, Home/End move; + and - raise and lower\n"
-	      "oom_score_adj, = sets it, P protects, U undoes, a lists the changes, k\n"
-	      "sends a signal; Enter shows a process (or a kill); space refreshes; E\n"
-	      "cycles units; K shows kernel threads; L shows the kill pane, Tab moves\n"
-	      "the focus to it; q quits. See oomtop(1).\n", f);
+	      "Keys (h shows them all): arrows, PgUp/PgDn, Home/End move; + and -\n"
+	      "raise and lower oom_score_adj, = sets it, P protects, U undoes, a lists\n"
+	      "the changes, k sends a signal; Enter shows a process (or a kill);\n"
+	      "< > s R sort; / filters, u picks a user; c, t, K and E change what is\n"
+	      "shown; L shows the kill pane, Tab moves the focus to it; W saves the\n"
+	      "settings; q quits. See oomtop(1).\n", f);
 }
 
 static int options_delay(const char *s, double *out)
@@ -103,6 +108,8 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		{ "pid", required_argument, NULL, 'p' },
 		{ "user", required_argument, NULL, 'u' },
 		{ "no-color", no_argument, NULL, 'C' },
+		{ "no-mouse", no_argument, NULL, 'm' },
+		{ "sort", required_argument, NULL, 's' },
 		{ "kills", no_argument, NULL, 'K' },
 		{ "kmsg", required_argument, NULL, 'M' },
 		{ "bell", no_argument, NULL, 'B' },
@@ -121,10 +128,11 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	o->delay = 2.0;
 	o->format = FORMAT_TEXT;
 	o->adj_step = 100;
+	o->sort = -1;
 	err[0] = '\0';
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":bn:d:p:u:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":bn:d:p:u:s:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			o->batch = true;
@@ -137,6 +145,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			o->iterations = (int)v;
 			break;
 		case 'd':
+			o->delay_set = true;
 			if (options_delay(optarg, &o->delay) < 0) {
 				snprintf(err, errlen, "-d needs seconds between %.1f and %.0f, not '%s'",
 					 DELAY_MIN, DELAY_MAX, optarg);
@@ -168,6 +177,17 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			break;
 		case 'C':
 			o->no_color = true;
+			break;
+		case 'm':
+			o->no_mouse = true;
+			break;
+		case 's':
+			if (column_by_name(optarg) < 0) {
+				snprintf(err, errlen, "-s needs a column name (RANK, PID, USER, SCORE, ADJ, RSS, "
+					 "ANON, FILE, SHMEM, SWAP, PTE, CGROUP, COMMAND), not '%s'", optarg);
+				return OPTIONS_ERROR;
+			}
+			o->sort = column_by_name(optarg);
 			break;
 		case 'K':
 			o->kills = true;

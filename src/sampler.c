@@ -2,6 +2,7 @@
 #include "sampler.h"
 
 #include "status.h"
+#include "unit.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -58,6 +59,7 @@ struct sampler {
 	struct meminfo_info *mem;
 	struct vmstat_info *vm;
 	int proc_fd;
+	bool want_cgroup;           /* the CGROUP column is shown */
 	unsigned long page_kb;
 	unsigned long refreshes;
 	char *buf;                  /* for status and cmdline, reused */
@@ -212,6 +214,22 @@ static bool sampler_details(struct sampler *s, struct proc *p, const char *cmd)
 	return true;
 }
 
+/* The CGROUP column of p: its service or cgroup path. */
+static void sampler_cgroup(struct sampler *s, struct proc *p)
+{
+	ssize_t n = sampler_file(s, p->pid, "cgroup", STATUS_MAX);
+
+	if (n > 0)
+		unit_label(s->buf, (size_t)n, p->cgroup, sizeof(p->cgroup));
+	else
+		snprintf(p->cgroup, sizeof(p->cgroup), "?");
+}
+
+void sampler_want_cgroup(struct sampler *s, bool on)
+{
+	s->want_cgroup = on;
+}
+
 /* One process from one libproc2 stack; false when it is gone. */
 static bool sampler_one(struct sampler *s, struct procset *ps, struct pids_result *r)
 {
@@ -255,6 +273,8 @@ static bool sampler_one(struct sampler *s, struct procset *ps, struct pids_resul
 		procset_release(ps, p);
 		return false;
 	}
+	if (s->want_cgroup && (fresh || !p->cgroup[0]))
+		sampler_cgroup(s, p);
 	procset_add(ps, p);
 	return true;
 }

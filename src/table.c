@@ -25,6 +25,9 @@ bool table_wants(const struct table *t, const struct proc *p)
 
 	if (t->filter_uid && p->uid != t->uid)
 		return false;
+	if (t->filter[0] && !strcasestr(p->comm, t->filter) &&
+	    !(p->cmdline && strcasestr(p->cmdline, t->filter)))
+		return false;
 	if (t->pids) {
 		for (i = 0; i < t->npids; i++)
 			if (t->pids[i] == p->pid)
@@ -64,6 +67,8 @@ static int table_cmp_col(enum column c, const struct proc *a, const struct proc 
 		return -CMP(a->swap_kb, b->swap_kb);
 	case COL_PTE:
 		return -CMP(a->pte_kb, b->pte_kb);
+	case COL_CGROUP:
+		return strcmp(a->cgroup, b->cgroup);
 	case COL_COMMAND:
 	default:
 		return strcmp(a->comm, b->comm);

@@ -39,6 +39,10 @@ static int ui_start(struct app *a)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(50); /* Esc cancels a prompt at once, not after a second */
+	if (a->mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0); /* a press acts at once */
+	}
 	view_colors_init(a);
 	/* Home/End as terminals send them when TERM names another terminal */
 	define_key("\033[1~", KEY_HOME);
@@ -209,6 +213,17 @@ static int ui_dispatch(struct app *a, enum action act)
 		else
 			a->changes_shown = true;
 		return DIRTY_DRAW;
+	case ACT_SORT_LEFT:
+	case ACT_SORT_RIGHT:
+	case ACT_SORT_PICK:
+	case ACT_REVERSE:
+	case ACT_FILTER:
+	case ACT_USER:
+	case ACT_CMDLINE:
+	case ACT_CGROUP:
+	case ACT_SAVE:
+	case ACT_HELP:
+		return ui_view_action(a, act);
 	case ACT_QUIT:
 		return DIRTY_QUIT;
 	case ACT_NONE:
@@ -229,6 +244,20 @@ static int ui_keys(struct app *a)
 
 		if (ch == KEY_RESIZE) {
 			dirty |= DIRTY_DRAW;
+			continue;
+		}
+		if (ch == KEY_MOUSE) {
+			if (!a->help_shown && !a->picker_shown && a->prompt.kind == PROMPT_NONE &&
+			    !a->detail && !a->proc_detail && !a->changes_shown)
+				dirty |= ui_mouse(a);
+			continue;
+		}
+		if (a->help_shown) {
+			dirty |= ui_help_key(a, ch);
+			continue;
+		}
+		if (a->picker_shown) {
+			dirty |= ui_picker_key(a, ch);
 			continue;
 		}
 		if (a->detail || a->proc_detail || a->changes_shown) {

@@ -5,6 +5,7 @@
 #include "escape.h"
 #include "keys.h"
 #include "tui.h"
+#include "users.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -91,6 +92,71 @@ static void ui_prompt_type(struct prompt *q, int ch, bool (*ok)(const char *), c
 	memcpy(q->text, next, len + 2);
 }
 
+/* Filter text: anything printable. */
+static bool ui_prompt_any(const char *typed)
+{
+	(void)typed;
+	return true;
+}
+
+int ui_prompt_start_view(struct app *a, int act)
+{
+	struct prompt *q = &a->prompt;
+
+	memset(q, 0, sizeof(*q));
+	if (act == ACT_FILTER) {
+		q->kind = PROMPT_FILTER;
+		snprintf(q->text, sizeof(q->text), "%s", a->table.filter);
+	} else {
+		q->kind = PROMPT_USER;
+	}
+	a->status[0] = '\0';
+	return DIRTY_DRAW;
+}
+
+/* /: every key changes the filter at once; Enter keeps it, Esc clears it. */
+static int ui_prompt_filter(struct app *a, int ch)
+{
+	struct prompt *q = &a->prompt;
+
+	if (ui_prompt_enter(ch)) {
+		ui_prompt_close(a, NULL);
+		if (a->table.filter[0])
+			snprintf(a->status, sizeof(a->status), "showing processes whose name or command line holds '%s'",
+				 a->table.filter);
+		return DIRTY_DRAW;
+	}
+	ui_prompt_type(q, ch, ui_prompt_any, "printable characters");
+	snprintf(a->table.filter, sizeof(a->table.filter), "%s", q->text);
+	return DIRTY_REBUILD;
+}
+
+static int ui_prompt_user(struct app *a, int ch)
+{
+	struct prompt *q = &a->prompt;
+	uid_t uid;
+
+	if (!ui_prompt_enter(ch)) {
+		ui_prompt_type(q, ch, ui_prompt_any, "printable characters");
+		return DIRTY_DRAW;
+	}
+	if (!q->text[0]) {
+		a->table.filter_uid = false;
+		ui_prompt_close(a, "showing every user's processes");
+		return DIRTY_REBUILD;
+	}
+	if (!users_lookup(q->text, &uid)) {
+		snprintf(q->note, sizeof(q->note), "no such user");
+		return DIRTY_DRAW;
+	}
+	a->table.filter_uid = true;
+	a->table.uid = uid;
+	ui_prompt_close(a, NULL);
+	snprintf(a->status, sizeof(a->status), "showing the processes of %s (uid %u); u then Enter shows everyone's",
+		 q->text, (unsigned)uid);
+	return DIRTY_REBUILD;
+}
+
 static int ui_prompt_adj(struct app *a, int ch)
 {
 	struct prompt *q = &a->prompt;
@@ -154,6 +220,15 @@ static int ui_prompt_yes_no(struct app *a, int ch)
 
 int ui_prompt_key(struct app *a, int ch)
 {
+	if (ch == KEY_ESC && a->prompt.kind == PROMPT_FILTER) {
+		a->table.filter[0] = '\0';
+		ui_prompt_close(a, "filter cleared");
+		return DIRTY_REBUILD;
+	}
+	if (ch == KEY_ESC && a->prompt.kind == PROMPT_USER) {
+		ui_prompt_close(a, "cancelled");
+		return DIRTY_DRAW;
+	}
 	if (ch == KEY_ESC) {
 		ui_prompt_close(a, "cancelled: nothing changed");
 		return DIRTY_DRAW;
@@ -166,6 +241,10 @@ int ui_prompt_key(struct app *a, int ch)
 	case PROMPT_PROTECT:
 	case PROMPT_SIGNAL_CONFIRM:
 		return ui_prompt_yes_no(a, ch);
+	case PROMPT_FILTER:
+		return ui_prompt_filter(a, ch);
+	case PROMPT_USER:
+		return ui_prompt_user(a, ch);
 	case PROMPT_NONE:
 	default:
 		return DIRTY_NONE;

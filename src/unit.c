@@ -1,6 +1,7 @@
 /* unit.c - systemd service names in cgroup paths */
 #include "unit.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define SUFFIX ".service"
@@ -78,4 +79,54 @@ bool unit_parse(const char *buf, size_t len, char *unit, size_t cap, bool *user)
 		p = eol + 1;
 	}
 	return found;
+}
+
+/* The path of the first line whose hierarchy field matches (unified: "0" and no controllers). */
+static bool unit_line_path(const char *buf, size_t len, bool unified, bool named, const char **path,
+			   size_t *plen)
+{
+	const char *p = buf, *end = buf + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		const char *c1 = memchr(p, ':', (size_t)(eol - p));
+		const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(eol - c1 - 1)) : NULL;
+
+		if (c2) {
+			size_t ctl = (size_t)(c2 - c1 - 1);
+			bool is_unified = c1 - p == 1 && p[0] == '0' && ctl == 0;
+			bool is_named = ctl == 12 && memcmp(c1 + 1, "name=systemd", 12) == 0;
+
+			if ((unified && is_unified) || (named && is_named) || (!unified && !named)) {
+				*path = c2 + 1;
+				*plen = (size_t)(eol - c2 - 1);
+				return true;
+			}
+		}
+		p = eol + 1;
+	}
+	return false;
+}
+
+void unit_label(const char *buf, size_t len, char *out, size_t cap)
+{
+	const char *path;
+	size_t plen;
+	bool user;
+
+	if (cap == 0)
+		return;
+	if (unit_parse(buf, len, out, cap, &user))
+		return;
+	if (unit_line_path(buf, len, true, false, &path, &plen) ||
+	    unit_line_path(buf, len, false, true, &path, &plen) ||
+	    unit_line_path(buf, len, false, false, &path, &plen)) {
+		if (plen >= cap)
+			plen = cap - 1;
+		memcpy(out, path, plen);
+		out[plen] = '\0';
+		return;
+	}
+	snprintf(out, cap, "?");
 }

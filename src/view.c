@@ -104,7 +104,17 @@ static void view_title(const struct app *a)
 	attroff(A_BOLD);
 }
 
-static void view_header(int y, const enum column *cols, int ncols, int cmd_width)
+/* The sort marker of the sort column: which way its values run down the table. */
+static const char *view_sort_mark(const struct app *a)
+{
+	bool desc = column_info(a->table.sort_col)->desc != a->table.reverse;
+
+	if (a->utf8)
+		return desc ? "\u25bc" : "\u25b2"; /* ▼ ▲ */
+	return desc ? "v" : "^";
+}
+
+static void view_header(const struct app *a, int y, const enum column *cols, int ncols, int cmd_width)
 {
 	int i, x = 0;
 
@@ -114,13 +124,46 @@ static void view_header(int y, const enum column *cols, int ncols, int cmd_width
 	for (i = 0; i < ncols; i++) {
 		const struct column_info *ci = column_info(cols[i]);
 		int w = cols[i] == COL_COMMAND ? cmd_width : ci->width;
-		char cell[32];
+		char name[48], cell[64];
 
-		snprintf(cell, sizeof(cell), ci->left ? "%-*s" : "%*s", w < 31 ? w : 31, ci->name);
+		/* the sort column: a marker beside its name, on the padding side */
+		if (cols[i] == a->table.sort_col)
+			snprintf(name, sizeof(name), ci->left ? "%s%s" : "%2$s%1$s", ci->name, view_sort_mark(a));
+		else
+			snprintf(name, sizeof(name), "%s", ci->name);
+		if (ci->left)
+			snprintf(cell, sizeof(cell), "%s", name);
+		else
+			snprintf(cell, sizeof(cell), "%*s%s", w - (int)strlen(ci->name) - (cols[i] == a->table.sort_col),
+				 "", name);
+		if (cols[i] == a->table.sort_col)
+			attron(A_BOLD);
 		view_put(y, x, cell, w);
+		attroff(A_BOLD);
 		x += w + 1;
 	}
 	attroff(A_REVERSE);
+}
+
+int view_column_at(const struct app *a, int x)
+{
+	enum column cols[COL_COUNT];
+	int ncols, cmd_width, i, at = 0;
+
+	ncols = column_layout(COLS, a->hidden, cols, &cmd_width);
+	for (i = 0; i < ncols; i++) {
+		int w = cols[i] == COL_COMMAND ? cmd_width : column_info(cols[i])->width;
+
+		if (x >= at && x < at + w + 1)
+			return cols[i];
+		at += w + 1;
+	}
+	return -1;
+}
+
+int view_header_y(const struct app *a)
+{
+	return view_top_lines(a) - 1;
 }
 
 static void view_row(const struct app *a, const struct proc *p, int y, const enum column *cols,
@@ -150,8 +193,14 @@ static void view_row(const struct app *a, const struct proc *p, int y, const enu
 			break;
 		}
 		snprintf(pad, sizeof(pad), ci->left ? "%-*s" : "%*s", ci->width, cell);
-		view_put(y, x, pad, (int)strlen(pad));
-		x += (int)strlen(pad) + 1;
+		/* text never runs into the next column (long cgroup paths are cut); a number is never cut */
+		if (ci->left) {
+			view_put(y, x, pad, ci->width);
+			x += ci->width + 1;
+		} else {
+			view_put(y, x, pad, (int)strlen(pad));
+			x += (int)strlen(pad) + 1;
+		}
 	}
 	attroff(attr);
 }
@@ -160,7 +209,7 @@ static void view_row(const struct app *a, const struct proc *p, int y, const enu
 static void view_prompt(const struct app *a)
 {
 	const struct prompt *q = &a->prompt;
-	char line[512], comm[PROC_COMM_MAX * 4];
+	char line[512], comm[sizeof(q->text) * 4];
 	const char *sig = sigabbrev_np(q->sig), *rule = "";
 
 	escape_text(comm, sizeof(comm), q->comm, strnlen(q->comm, sizeof(q->comm)), a->esc_flags);
@@ -180,6 +229,16 @@ static void view_prompt(const struct app *a)
 	case PROMPT_SIGNAL_CONFIRM:
 		snprintf(line, sizeof(line), "send SIG%s to %d (%s)? [y/n] ", sig ? sig : "?", q->pid, comm);
 		break;
+	case PROMPT_FILTER:
+		escape_text(comm, sizeof(comm), q->text, strlen(q->text), a->esc_flags);
+		snprintf(line, sizeof(line), "filter: %s_", comm);
+		rule = "  [name or command line; Enter keeps it, Esc clears it]";
+		break;
+	case PROMPT_USER:
+		escape_text(comm, sizeof(comm), q->text, strlen(q->text), a->esc_flags);
+		snprintf(line, sizeof(line), "user: %s_", comm);
+		rule = "  [name or uid, empty: everyone; Enter shows, Esc cancels]";
+		break;
 	case PROMPT_NONE:
 	default:
 		return;
@@ -195,19 +254,35 @@ static void view_prompt(const struct app *a)
 
 static void view_status(const struct app *a)
 {
-	static const char hint[] =
-		"q quit  +/- adj  = set  k signal  Enter info  L kills  Tab focus";
-	char line[512];
+	static const char hint[] = "h help  q quit  +/- adj  = set  k signal  / filter  s sort  Tab focus";
+	char line[512], state[256] = "";
 
 	if (a->prompt.kind != PROMPT_NONE) {
 		view_prompt(a);
 		return;
 	}
-	if (a->status[0])
+	if (a->status[0]) {
 		snprintf(line, sizeof(line), "%s", a->status);
+		view_put(LINES - 1, 0, line, COLS);
+		return;
+	}
+	/* what narrows the table first: it matters more than the hint */
+	if (a->table.filter[0]) {
+		char f[160];
+
+		escape_text(f, sizeof(f), a->table.filter, strlen(a->table.filter), a->esc_flags);
+		snprintf(state, sizeof(state), "filter '%.160s'", f);
+	}
+	if (a->table.filter_uid)
+		snprintf(state + strlen(state), sizeof(state) - strlen(state), "%suid %u", state[0] ? ", " : "",
+			 (unsigned)a->table.uid);
+	if (state[0])
+		snprintf(line, sizeof(line), "[%s]  %s", state, hint);
 	else
-		snprintf(line, sizeof(line), "%s  [units %s%s]", hint, unit_name(a->unit),
-			 a->table.show_kthreads ? ", kthreads shown" : "");
+		snprintf(line, sizeof(line), "%s", hint);
+	snprintf(state, sizeof(state), "  [units %s%s]", unit_name(a->unit),
+		 a->table.show_kthreads ? ", kthreads shown" : "");
+	view_title_add(line, sizeof(line), state, COLS);
 	view_put(LINES - 1, 0, line, COLS);
 }
 
@@ -235,10 +310,10 @@ void view_draw(const struct app *a)
 		view_too_small();
 		return;
 	}
-	ncols = column_layout(COLS, cols, &cmd_width);
+	ncols = column_layout(COLS, a->hidden, cols, &cmd_width);
 	view_title(a);
 	view_header_draw(a, 1);
-	view_header(top - 1, cols, ncols, cmd_width);
+	view_header(a, top - 1, cols, ncols, cmd_width);
 	for (i = 0; i < rows && a->table.top + i < a->table.nview; i++) {
 		size_t idx = a->table.top + i;
 
@@ -253,4 +328,8 @@ void view_draw(const struct app *a)
 		view_proc_detail(a);
 	if (a->changes_shown)
 		view_changes(a);
+	if (a->picker_shown)
+		view_picker(a);
+	if (a->help_shown)
+		view_help(a);
 }

@@ -3,6 +3,7 @@
 
 #include "column.h"
 #include "escape.h"
+#include "keys.h"
 #include "tui.h"
 
 #include <signal.h>
@@ -126,5 +127,64 @@ void view_changes(const struct app *a)
 	for (r = 2, i = a->changes.n; i > 0 && r < h; i--, r++) {
 		view_change_line(a, &a->changes.v[i - 1], line, sizeof(line));
 		view_put(y + r, x + 1, line, w - 2);
+	}
+}
+
+size_t view_help_lines(void)
+{
+	struct keys_help h[ACT_COUNT];
+
+	return keys_help(h) + 2; /* a blank line and the closing words */
+}
+
+size_t view_help_rows(void)
+{
+	return LINES > 3 ? (size_t)LINES - 3 : 1;
+}
+
+void view_help(const struct app *a)
+{
+	struct keys_help h[ACT_COUNT];
+	size_t n = keys_help(h), rows = view_help_rows(), i;
+	char line[LINE_MAX_];
+	int y = 2;
+
+	erase();
+	attron(A_BOLD);
+	view_put(0, 0, "oomtop keys (Up/Down/PgUp/PgDn scroll, any other key closes)", COLS);
+	attroff(A_BOLD);
+	for (i = a->help_top; i < n + 2 && (size_t)(y - 2) < rows; i++, y++) {
+		if (i < n)
+			snprintf(line, sizeof(line), "%-12s %s", h[i].keys, h[i].help);
+		else if (i == n)
+			line[0] = '\0';
+		else
+			snprintf(line, sizeof(line), "Mouse: a click selects a row or sorts by a column; the wheel scrolls.");
+		view_put(y, 1, line, COLS - 1);
+	}
+}
+
+void view_picker(const struct app *a)
+{
+	int w = COLS - 4 < 72 ? COLS - 4 : 72, h = COL_COUNT + 3, y = (LINES - h) / 2, x = 2, c;
+	char line[LINE_MAX_];
+
+	if (y < 0)
+		y = 0;
+	if (h > LINES)
+		h = LINES;
+	view_box(y, x, h, w, " Sort by (Up/Down, Enter sorts, Esc cancels)");
+	for (c = 0; c < COL_COUNT && 2 + c < h; c++) {
+		const struct column_info *ci = column_info((enum column)c);
+
+		snprintf(line, sizeof(line), "%c %-8s %s", c == (int)a->table.sort_col ? '*' : ' ', ci->name,
+			 ci->help);
+		if (c == a->picker_sel)
+			attron(A_REVERSE);
+		move(y + 2 + c, x + 1);
+		if (c == a->picker_sel)
+			hline(' ', w - 2);
+		view_put(y + 2 + c, x + 1, line, w - 2);
+		attroff(A_REVERSE);
 	}
 }

@@ -20,7 +20,8 @@ void view_colors_init(struct app *a)
 		return;
 	use_default_colors();
 	init_pair(PAIR_OK, COLOR_GREEN, -1);
-	init_pair(PAIR_WARN, COLOR_YELLOW, -1);
+	/* no yellow or white text: both vanish on a light background */
+	init_pair(PAIR_WARN, COLOR_MAGENTA, -1);
 	init_pair(PAIR_BAD, COLOR_RED, -1);
 	a->color_on = true;
 }

@@ -222,6 +222,13 @@ gone() { ! running; }
 screen_has() { tm_screen 2>/dev/null | grep -qE -- "$1"; }
 screen_lacks() { ! screen_has "$1"; }
 
+# The sort marker beside a column name (▲ or ▼; ^ or v without UTF-8) reads
+# as a space on the column header line: the helpers read column names and
+# their positions; the tests of the marker read tm_screen_raw.
+e2e_unmark() { sed -E '/^(.\|)? *(▲|▼|\^|v)?RANK(▲|▼|\^|v)? +(▲|▼|\^|v)?PID/ s/▲|▼|\^|v/ /g'; }
+tm_screen_raw() { tm capture-pane -p -t t; }
+tm_screen() { tm_screen_raw | e2e_unmark; }
+
 # The screen, each line prefixed with "R|" when it starts in reverse video
 # (the selection and the column header), "-|" otherwise; escapes removed.
 # capture-pane -e only writes attribute changes, so the state carries over
@@ -268,7 +275,7 @@ screen_marked_as() {
 			}
 		}
 		print (first == 1 ? mark "|" : "-|") text
-	}'
+	}' | e2e_unmark
 }
 
 # --- where the table is ----------------------------------------------------

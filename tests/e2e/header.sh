@@ -259,40 +259,41 @@ colour_params() {
 	}'
 }
 no_colour_at_all() { [ -z "$(colour_params)" ]; }
-# gauges_coloured LAST: lines 2..LAST carry colours, only green, yellow, red
+# gauges_coloured LAST: lines 2..LAST carry colours, only green, magenta, red
+# (no yellow: it vanishes on a light background)
 gauges_coloured() {
 	local c
 	c=$(colour_params 2 "$1" | sort -u | xargs)
-	[ -n "$c" ] && [[ " $c " =~ ^(\ (31|32|33))+\ $ ]]
+	[ -n "$c" ] && [[ " $c " =~ ^(\ (31|32|35))+\ $ ]]
 }
 # title_table_plain HL: the title and lines HL.. (column header, rows,
 # status) carry no colour
 title_table_plain() { [ -z "$(colour_params 1 1)" ] && [ -z "$(colour_params "$1")" ]; }
 
-# level_colour PCT WARN BAD: the colour of a level: 32 below WARN, 33 below
+# level_colour PCT WARN BAD: the colour of a level: 32 below WARN, 35 below
 # BAD, 31 from BAD on; near a threshold (within SLACK) either side
 level_colours() {
 	awk -v v="$1" -v w="$2" -v b="$3" -v s="${4:-0}" 'BEGIN {
 		for (d = -s; d <= s; d += (s ? s : 1)) {
 			x = v + d
-			c = x >= b ? 31 : x >= w ? 33 : 32
+			c = x >= b ? 31 : x >= w ? 35 : 32
 			out = out (out == "" ? "" : "|") c
 		}
 		print out
 	}'
 }
 # mem_colour_right LINE LABEL: the Mem gauge's colour is its level's
-# (under 80 % green, under 90 % yellow, else red)
+# (under 80 % green, under 90 % magenta, else red)
 mem_colour_right() {
 	local p
 	p=$(line "$1" | grep -oE -- "$2[^%]*%" | head -1 | grep -oE '[0-9]+%$' | tr -d %)
 	[ -n "$p" ] && fg_in "$1" "$2" "$(level_colours "$p" 80 90 0.5)"
 }
 # psi_colour_right LINE: the memory PSI text is coloured by its stall rate
-# now: under 5 % green, under 20 % yellow, else red (any of them while there
+# now: under 5 % green, under 20 % magenta, else red (any of them while there
 # is no rate yet: the level then comes from avg10)
 psi_colour_right() {
-	local v cs='31|32|33'
+	local v cs='31|32|35'
 	v=$(line "$1" | grep -oE '^PSI memory( some [0-9.]+ [0-9.]+ [0-9.]+ now| [0-9.]+)? ([0-9]+\.[0-9]%|-)' |
 		grep -oE '[^ ]+$' | tr -d %)
 	[ -n "$v" ] || return 1
@@ -464,7 +465,7 @@ run_size() {
 	expect "$S the title still names the next victim" eval "title | grep -qE 'next( victim)?: [0-9]+'"
 
 	# colours, with TERM=$E2E_TERM
-	expect "$S the gauges are coloured, in green, yellow or red only" gauges_coloured $((hl - 1))
+	expect "$S the gauges are coloured, in green, magenta or red only" gauges_coloured $((hl - 1))
 	expect "$S the title and the table are not coloured" title_table_plain "$hl"
 	if [ "$d" = min ]; then
 		expect "$S the Mem percentage has the colour of its level" mem_colour_right 2 '  Mem '
@@ -520,10 +521,10 @@ for size in $SIZES; do
 		if [ "$d" != min ]; then
 			expect "$S the room left is the limit minus the committed" commit_left_ok 2
 			expect "$S the Commit bar is coloured now: the limit is enforced" \
-				fg_in 2 '^Commit +\[' '31|32|33'
+				fg_in 2 '^Commit +\[' '31|32|35'
 		else
 			expect "$S the Commit percentage is coloured now: the limit is enforced" \
-				fg_in 2 '^Commit ' '31|32|33'
+				fg_in 2 '^Commit ' '31|32|35'
 		fi
 		check_layout "$S the layout is the same"
 		e2e_key q
@@ -631,7 +632,7 @@ colour_run() {
 	fi
 	check_layout "$S the gauges are all there"
 	if [ "$want" = yes ]; then
-		expect "$S the gauges are coloured, in green, yellow or red only" gauges_coloured $((g + 1))
+		expect "$S the gauges are coloured, in green, magenta or red only" gauges_coloured $((g + 1))
 		expect "$S the Mem bar has the colour of its level" mem_colour_right 3 '^Mem +\['
 	else
 		expect "$S no colour anywhere (no SGR 30-37, 38, 40-47, 48, 90-97, 100-107)" no_colour_at_all

@@ -53,7 +53,7 @@ row_shows() { table_lines | awk -v p="$1" '$2 == p' | grep -qF -- "$2"; }
 no_colour() {
 	tm capture-pane -p -e -t t | LC_ALL=C awk '
 	{ text = $0; gsub(/\033\[[0-9;:]*m/, "", text) }
-	!hl && text ~ /^ *RANK +PID/ { hl = NR }
+	!hl && text ~ /^ *(▲|▼|\^|v)?RANK[▲▼^v]? +PID/ { hl = NR }
 	NR == 1 || hl' >"$E2E_TMP/title_table" || return 1
 	grep -q 'RANK' "$E2E_TMP/title_table" &&
 		! grep -qE $'\e\\[([0-9;]*;)?3[0-7](;[0-9;]*)?m' "$E2E_TMP/title_table"

@@ -335,7 +335,7 @@ static void test_names(void **state)
 {
 	static const char *const names[COL_COUNT] = {
 		"RANK", "PID", "USER", "SCORE", "ADJ", "RSS", "ANON", "FILE", "SHMEM",
-		"SWAP", "PTE", "COMMAND",
+		"SWAP", "PTE", "CGROUP", "COMMAND",
 	};
 	int c;
 
@@ -352,7 +352,7 @@ static int check_layout(int width, enum column *cols, int *cmd)
 
 	memset(cols, 0xff, COL_COUNT * sizeof(*cols));
 	*cmd = -1;
-	n = column_layout(width, cols, cmd);
+	n = column_layout(width, COLUMN_HIDDEN_DEFAULT, cols, cmd);
 	assert_true(n >= 2 && n <= COL_COUNT);
 	assert_int_equal(cols[n - 1], COL_COMMAND);
 	for (i = 0; i < n; i++) {
@@ -377,7 +377,7 @@ static void test_layout_200(void **state)
 	int cmd;
 
 	(void)state;
-	assert_int_equal(check_layout(200, cols, &cmd), COL_COUNT);
+	assert_int_equal(check_layout(200, cols, &cmd), COL_COUNT - 1); /* all but CGROUP */
 	assert_true(cmd >= 100);
 }
 
@@ -428,6 +428,250 @@ static void test_layout_sweep(void **state)
 	}
 }
 
+/* Checks every layout with a hidden mask must pass; returns the number of columns. */
+static int check_layout_mask(int width, unsigned hidden, enum column *cols, int *cmd)
+{
+	bool seen[COL_COUNT] = { false };
+	int n, i, used = 0;
+
+	memset(cols, 0xff, COL_COUNT * sizeof(*cols));
+	*cmd = -1;
+	n = column_layout(width, hidden, cols, cmd);
+	assert_true(n >= 3 && n <= COL_COUNT);
+	assert_int_equal(cols[n - 1], COL_COMMAND);
+	for (i = 0; i < n; i++) {
+		assert_true(cols[i] >= 0 && cols[i] < COL_COUNT);
+		assert_false(seen[cols[i]]);
+		seen[cols[i]] = true;
+		if (i > 0)
+			assert_true(cols[i - 1] < cols[i]); /* display order */
+		/* a hidden column is never shown */
+		if (column_hideable(cols[i]) && (hidden & (1u << cols[i])))
+			FAIL("width %d, hidden %#x: column %s shown", width, hidden,
+			     column_info(cols[i])->name);
+		if (cols[i] != COL_COMMAND)
+			used += column_info(cols[i])->width + 1;
+	}
+	/* RANK, PID and COMMAND are always shown, whatever the mask */
+	if (!seen[COL_RANK] || !seen[COL_PID] || !seen[COL_COMMAND])
+		FAIL("width %d, hidden %#x: RANK, PID or COMMAND missing", width, hidden);
+	assert_true(*cmd >= 0);
+	assert_true(used + *cmd <= width);
+	return n;
+}
+
+static bool has_col(const enum column *cols, int n, enum column c)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (cols[i] == c)
+			return true;
+	return false;
+}
+
+/* With nothing hidden, 200 columns show them all: CGROUP before COMMAND. */
+static void test_layout_cgroup_shown(void **state)
+{
+	enum column cols[COL_COUNT];
+	int cmd, n, c;
+
+	(void)state;
+	n = check_layout_mask(200, 0, cols, &cmd);
+	assert_int_equal(n, COL_COUNT);
+	for (c = 0; c < COL_COUNT; c++)
+		assert_int_equal(cols[c], c);
+	assert_int_equal(cols[COL_COUNT - 2], COL_CGROUP);
+	/* CGROUP takes its 24 columns and a space from COMMAND */
+	{
+		int cmd_default;
+
+		check_layout_mask(200, COLUMN_HIDDEN_DEFAULT, cols, &cmd_default);
+		assert_int_equal(cmd_default - cmd, column_info(COL_CGROUP)->width + 1);
+	}
+	/* the default hides CGROUP */
+	n = check_layout_mask(200, COLUMN_HIDDEN_DEFAULT, cols, &cmd);
+	assert_int_equal(n, COL_COUNT - 1);
+	assert_false(has_col(cols, n, COL_CGROUP));
+}
+
+/* The mask bits of RANK, PID and COMMAND are ignored. */
+static void test_layout_unhideable_bits(void **state)
+{
+	enum column a[COL_COUNT], b[COL_COUNT];
+	unsigned never = (1u << COL_RANK) | (1u << COL_PID) | (1u << COL_COMMAND);
+	int w;
+
+	(void)state;
+	for (w = 40; w <= 300; w += 7) {
+		int cmd_a, cmd_b, na, nb;
+
+		na = check_layout_mask(w, COLUMN_HIDDEN_DEFAULT, a, &cmd_a);
+		nb = check_layout_mask(w, COLUMN_HIDDEN_DEFAULT | never, b, &cmd_b);
+		assert_int_equal(na, nb);
+		assert_memory_equal(a, b, (size_t)na * sizeof(a[0]));
+		assert_int_equal(cmd_a, cmd_b);
+		na = check_layout_mask(w, 0, a, &cmd_a);
+		nb = check_layout_mask(w, never, b, &cmd_b);
+		assert_int_equal(na, nb);
+		assert_memory_equal(a, b, (size_t)na * sizeof(a[0]));
+		assert_int_equal(cmd_a, cmd_b);
+	}
+	/* everything hidden: RANK, PID, COMMAND remain */
+	{
+		int cmd, n = check_layout_mask(200, ~0u, a, &cmd);
+
+		assert_int_equal(n, 3);
+		assert_int_equal(a[0], COL_RANK);
+		assert_int_equal(a[1], COL_PID);
+		assert_int_equal(a[2], COL_COMMAND);
+		assert_int_equal(cmd, 200 - (column_info(COL_RANK)->width + 1) -
+				 (column_info(COL_PID)->width + 1));
+	}
+}
+
+/* Hiding USER removes it, and only it; COMMAND gets its room. */
+static void test_layout_hide_user(void **state)
+{
+	enum column cols[COL_COUNT];
+	int cmd, cmd_default, n, c;
+
+	(void)state;
+	check_layout_mask(200, COLUMN_HIDDEN_DEFAULT, cols, &cmd_default);
+	n = check_layout_mask(200, COLUMN_HIDDEN_DEFAULT | (1u << COL_USER), cols, &cmd);
+	assert_int_equal(n, COL_COUNT - 2);
+	assert_false(has_col(cols, n, COL_USER));
+	for (c = 0; c < COL_COUNT; c++)
+		if (c != COL_USER && c != COL_CGROUP)
+			assert_true(has_col(cols, n, (enum column)c));
+	assert_int_equal(cmd - cmd_default, column_info(COL_USER)->width + 1);
+	/* each hideable column on its own */
+	for (c = 0; c < COL_COUNT; c++) {
+		if (!column_hideable((enum column)c))
+			continue;
+		n = check_layout_mask(300, 1u << c, cols, &cmd);
+		assert_int_equal(n, COL_COUNT - 1);
+		assert_false(has_col(cols, n, (enum column)c));
+	}
+}
+
+/* Any mask, any width: the layout rules hold, and more width never shows less. */
+static void test_layout_mask_sweep(void **state)
+{
+	static const unsigned masks[] = {
+		0, COLUMN_HIDDEN_DEFAULT, 1u << COL_USER, (1u << COL_USER) | (1u << COL_SCORE),
+		(1u << COL_ANON) | (1u << COL_FILE) | (1u << COL_SHMEM) | (1u << COL_SWAP) | (1u << COL_PTE),
+		(1u << COL_ADJ) | (1u << COL_RSS), ~0u, ~0u & ~(1u << COL_CGROUP),
+	};
+	enum column cols[COL_COUNT];
+	size_t m;
+
+	(void)state;
+	for (m = 0; m < sizeof(masks) / sizeof(masks[0]); m++) {
+		int w, cmd, prev = 0;
+
+		for (w = 40; w <= 400; w++) {
+			int n = check_layout_mask(w, masks[m], cols, &cmd);
+
+			assert_true(n >= prev);
+			prev = n;
+			if (w >= 80)
+				assert_true(cmd >= 16);
+		}
+	}
+}
+
+static void test_hideable(void **state)
+{
+	int c;
+
+	(void)state;
+	assert_false(column_hideable(COL_RANK));
+	assert_false(column_hideable(COL_PID));
+	assert_false(column_hideable(COL_COMMAND));
+	for (c = 0; c < COL_COUNT; c++)
+		if (c != COL_RANK && c != COL_PID && c != COL_COMMAND && !column_hideable((enum column)c))
+			FAIL("%s cannot be hidden", column_info((enum column)c)->name);
+	assert_true(column_hideable(COL_CGROUP));
+	assert_true(column_hideable(COL_USER));
+	assert_false(column_hideable(COL_COUNT));
+}
+
+/* The natural orders: RANK, PID ascending; names A-Z; scores and sizes largest first. */
+static void test_desc(void **state)
+{
+	static const bool desc[COL_COUNT] = {
+		[COL_RANK] = false, [COL_PID] = false, [COL_USER] = false,
+		[COL_SCORE] = true, [COL_ADJ] = true, [COL_RSS] = true, [COL_ANON] = true,
+		[COL_FILE] = true, [COL_SHMEM] = true, [COL_SWAP] = true, [COL_PTE] = true,
+		[COL_CGROUP] = false, [COL_COMMAND] = false,
+	};
+	int c;
+
+	(void)state;
+	for (c = 0; c < COL_COUNT; c++)
+		if (column_info((enum column)c)->desc != desc[c])
+			FAIL("%s: desc %d, expected %d", column_info((enum column)c)->name,
+			     column_info((enum column)c)->desc, desc[c]);
+}
+
+static void test_cgroup_column(void **state)
+{
+	const struct column_info *ci = column_info(COL_CGROUP);
+	struct proc p = mkproc();
+	char long_path[PROC_CGROUP_MAX];
+
+	(void)state;
+	assert_string_equal(ci->name, "CGROUP");
+	assert_int_equal(ci->width, 24);
+	assert_true(ci->left);
+	assert_non_null(ci->help);
+	assert_true(ci->help[0] != '\0');
+	assert_int_equal(column_by_name("cgroup"), COL_CGROUP);
+	/* left-aligned like USER and COMMAND; numbers are right-aligned */
+	assert_true(column_info(COL_USER)->left);
+	assert_true(column_info(COL_COMMAND)->left);
+	assert_false(column_info(COL_RSS)->left);
+
+	/* not read yet: empty */
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8), "");
+	strcpy(p.cgroup, "nginx.service");
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8), "nginx.service");
+	/* the units and the cmdline switch do not touch it */
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_GIB, false, ESCAPE_UTF8), "nginx.service");
+	strcpy(p.cgroup, "/user.slice/user-1000.slice/session-2.scope");
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8),
+			    "/user.slice/user-1000.slice/session-2.scope");
+	/* control bytes are escaped: a cgroup name is text from outside */
+	strcpy(p.cgroup, "/evil\x1b]0;pwned\x07\n.scope");
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8),
+			    "/evil\\x1b]0;pwned\\x07\\x0a.scope");
+	strcpy(p.cgroup, "a\x7f" "b\tc\\");
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8), "a\\x7fb\\x09c\\\\");
+	/* UTF-8 stays in UTF-8 locales, is escaped otherwise */
+	strcpy(p.cgroup, "caf\xc3\xa9.service");
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8), "caf\xc3\xa9.service");
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, 0), "caf\\xc3\\xa9.service");
+	/* the longest path the row holds comes out whole */
+	memset(long_path, 'a', sizeof(long_path) - 1);
+	long_path[sizeof(long_path) - 1] = '\0';
+	memcpy(p.cgroup, long_path, sizeof(long_path));
+	assert_string_equal(cell(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8), long_path);
+	/* a small buffer: cut, terminated, never past cap */
+	{
+		char buf[16];
+
+		strcpy(p.cgroup, "/x\x1b" "abcdefghijklmnopqrstuvwxyz");
+		memset(buf, 'X', sizeof(buf));
+		column_format(&p, COL_CGROUP, UNIT_AUTO, true, ESCAPE_UTF8, buf, 10);
+		assert_true(strlen(buf) < 10);
+		assert_int_equal(buf[10], 'X');
+		assert_true(strncmp(buf, "/x", 2) == 0);
+		/* no half escape */
+		assert_true(strlen(buf) == 2 || strncmp(buf, "/x\\x1b", 6) == 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -449,6 +693,13 @@ int main(void)
 		cmocka_unit_test(test_layout_80),
 		cmocka_unit_test(test_layout_40),
 		cmocka_unit_test(test_layout_sweep),
+		cmocka_unit_test(test_layout_cgroup_shown),
+		cmocka_unit_test(test_layout_unhideable_bits),
+		cmocka_unit_test(test_layout_hide_user),
+		cmocka_unit_test(test_layout_mask_sweep),
+		cmocka_unit_test(test_hideable),
+		cmocka_unit_test(test_desc),
+		cmocka_unit_test(test_cgroup_column),
 	};
 
 	return cmocka_run_group_tests_name("column", tests, NULL, NULL);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "column.h"
 #include "options.h"
 
 /* Fail with a TAP diagnostic line (tests/run.sh shows the lines starting with #). */
@@ -457,6 +458,155 @@ static void test_flag_with_value(void **state)
 	ERROR("--batch", "--batch=1");
 }
 
+/* -s / --sort: a column name in any case. */
+static void test_sort(void **state)
+{
+	static const struct { const char *arg; int col; } ok[] = {
+		{ "RANK", COL_RANK }, { "PID", COL_PID }, { "USER", COL_USER },
+		{ "SCORE", COL_SCORE }, { "ADJ", COL_ADJ }, { "RSS", COL_RSS },
+		{ "ANON", COL_ANON }, { "FILE", COL_FILE }, { "SHMEM", COL_SHMEM },
+		{ "SWAP", COL_SWAP }, { "PTE", COL_PTE }, { "CGROUP", COL_CGROUP },
+		{ "COMMAND", COL_COMMAND }, { "rss", COL_RSS }, { "Rss", COL_RSS },
+		{ "command", COL_COMMAND }, { "cGroup", COL_CGROUP }, { "pid", COL_PID },
+	};
+	struct options o;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		char longopt[64];
+
+		assert_int_equal(PARSE(&o, "-s", (char *)ok[i].arg), OPTIONS_RUN);
+		if (o.sort != ok[i].col)
+			FAIL("-s %s gave sort %d, expected %d", ok[i].arg, o.sort, ok[i].col);
+		options_fini(&o);
+		snprintf(longopt, sizeof(longopt), "--sort=%s", ok[i].arg);
+		assert_int_equal(PARSE(&o, longopt), OPTIONS_RUN);
+		if (o.sort != ok[i].col)
+			FAIL("%s gave sort %d, expected %d", longopt, o.sort, ok[i].col);
+		options_fini(&o);
+	}
+	/* attached, separate, with batch mode; the last one wins */
+	assert_int_equal(PARSE(&o, "-sadj"), OPTIONS_RUN);
+	assert_int_equal(o.sort, COL_ADJ);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--sort", "swap", "-b"), OPTIONS_RUN);
+	assert_int_equal(o.sort, COL_SWAP);
+	assert_true(o.batch);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-s", "PID", "--sort=RSS"), OPTIONS_RUN);
+	assert_int_equal(o.sort, COL_RSS);
+	options_fini(&o);
+}
+
+static void test_bad_sort(void **state)
+{
+	(void)state;
+	ERROR("'NAME'", "-s", "NAME");
+	ERROR("'mem'", "--sort=mem");
+	ERROR("'RSSX'", "-s", "RSSX");
+	ERROR("'1'", "-s", "1");
+	ERROR("'rss,pid'", "-s", "rss,pid");
+	/* the message says what it wants */
+	ERROR("column", "-s", "bogus");
+	ERROR("RANK", "-s", "bogus");
+	ERROR("COMMAND", "--sort=bogus");
+	ERROR(NULL, "-s", "");
+	ERROR(NULL, "--sort=");
+	ERROR("-s", "-s");
+	ERROR("--sort", "--sort");
+	/* a bad one after a good one */
+	ERROR("'x'", "-s", "RSS", "-s", "x");
+}
+
+static void test_no_mouse(void **state)
+{
+	struct options o;
+	char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(parse_argv(&o, none), OPTIONS_RUN);
+	assert_false(o.no_mouse);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--no-mouse"), OPTIONS_RUN);
+	assert_true(o.no_mouse);
+	assert_false(o.no_color);
+	assert_false(o.batch);
+	assert_int_equal(o.sort, -1);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--no-mouse", "--no-color", "-s", "pte"), OPTIONS_RUN);
+	assert_true(o.no_mouse);
+	assert_true(o.no_color);
+	assert_int_equal(o.sort, COL_PTE);
+	options_fini(&o);
+	ERROR("--no-mouse", "--no-mouse=1");
+}
+
+/* delay_set only when -d was given: the settings file's delay wins otherwise. */
+static void test_delay_set(void **state)
+{
+	struct options o;
+	char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(parse_argv(&o, none), OPTIONS_RUN);
+	assert_false(o.delay_set);
+	assert_true(o.delay == 2.0);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-b", "-n", "2", "-s", "rss", "--no-mouse"), OPTIONS_RUN);
+	assert_false(o.delay_set);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-d", "5"), OPTIONS_RUN);
+	assert_true(o.delay_set);
+	assert_true(o.delay == 5.0);
+	options_fini(&o);
+	/* even -d 2, the default value, was given */
+	assert_int_equal(PARSE(&o, "-d", "2"), OPTIONS_RUN);
+	assert_true(o.delay_set);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--delay=0.5"), OPTIONS_RUN);
+	assert_true(o.delay_set);
+	assert_true(o.delay == 0.5);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-bd1"), OPTIONS_RUN);
+	assert_true(o.delay_set);
+	options_fini(&o);
+}
+
+/* The new fields start from their defaults on each parse. */
+static void test_repeated_parse_issue6(void **state)
+{
+	struct options o;
+	char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-s", "cgroup", "--no-mouse", "-d", "9"), OPTIONS_RUN);
+	assert_int_equal(o.sort, COL_CGROUP);
+	options_fini(&o);
+	assert_int_equal(parse_argv(&o, none), OPTIONS_RUN);
+	assert_int_equal(o.sort, -1);
+	assert_false(o.no_mouse);
+	assert_false(o.delay_set);
+	assert_true(o.delay == 2.0);
+	options_fini(&o);
+}
+
+static void test_usage_issue6(void **state)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+
+	(void)state;
+	assert_non_null(f);
+	options_usage(f);
+	fclose(f);
+	assert_non_null(strstr(buf, "--sort"));
+	assert_non_null(strstr(buf, "-s"));
+	assert_non_null(strstr(buf, "--no-mouse"));
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,6 +632,12 @@ int main(void)
 		cmocka_unit_test(test_repeated_parse_new),
 		cmocka_unit_test(test_usage_text),
 		cmocka_unit_test(test_flag_with_value),
+		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_bad_sort),
+		cmocka_unit_test(test_no_mouse),
+		cmocka_unit_test(test_delay_set),
+		cmocka_unit_test(test_repeated_parse_issue6),
+		cmocka_unit_test(test_usage_issue6),
 	};
 
 	return cmocka_run_group_tests_name("options", tests, NULL, NULL);

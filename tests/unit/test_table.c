@@ -12,6 +12,15 @@
 #include "rank.h"
 #include "table.h"
 
+/* Fail with a TAP diagnostic line (tests/run.sh shows the lines starting with #). */
+#define FAIL(...) do { \
+		printf("# "); \
+		printf(__VA_ARGS__); \
+		putchar('\n'); \
+		fflush(stdout); \
+		fail(); \
+	} while (0)
+
 struct spec {
 	int pid;
 	unsigned long long start;
@@ -575,6 +584,305 @@ static void test_rebuild_empty_procset(void **state)
 	assert_null(table_selected(&f->t));
 }
 
+/* Give the process pid the command line args (len bytes, NULs between arguments). */
+static void set_cmdline(struct procset *ps, int pid, const char *args, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		if (ps->v[i]->pid == pid) {
+			proc_set_cmdline(ps->v[i], args, len);
+			return;
+		}
+	FAIL("no pid %d", pid);
+}
+
+static void set_cgroup(struct procset *ps, int pid, const char *cg)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		if (ps->v[i]->pid == pid) {
+			snprintf(ps->v[i]->cgroup, sizeof(ps->v[i]->cgroup), "%s", cg);
+			return;
+		}
+	FAIL("no pid %d", pid);
+}
+
+#define CMDLINE(ps, pid, lit) set_cmdline(ps, pid, lit, sizeof(lit) - 1)
+
+static void fill_with_cmdlines(struct procset *ps)
+{
+	FILL(ps, base);
+	CMDLINE(ps, 1, "/sbin/init\0quiet");
+	CMDLINE(ps, 300, "sshd: /usr/sbin/sshd -D [listener]");
+	CMDLINE(ps, 400, "/usr/lib/firefox/firefox\0-contentproc\0-isForBrowser");
+	CMDLINE(ps, 500, "-bash");
+	CMDLINE(ps, 600, "postgres: checkpointer");
+	CMDLINE(ps, 700, "vim\0/etc/FSTAB");
+	CMDLINE(ps, 800, "/usr/sbin/apache2\0-k\0start");
+}
+
+static void set_filter(struct table *t, const char *text)
+{
+	snprintf(t->filter, sizeof(t->filter), "%s", text);
+}
+
+/* Which pids the view holds, as a sorted list "1 300 400". */
+static const char *view_pids(const struct table *t)
+{
+	static char buf[256];
+	int pids[64];
+	size_t i, j, n = t->nview < 64 ? t->nview : 64;
+
+	for (i = 0; i < n; i++)
+		pids[i] = t->view[i]->pid;
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && pids[j - 1] > pids[j]; j--) {
+			int x = pids[j];
+
+			pids[j] = pids[j - 1];
+			pids[j - 1] = x;
+		}
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%d", i ? " " : "", pids[i]);
+	return buf;
+}
+
+static void expect_filter(struct fixture *f, const char *text, const char *want)
+{
+	set_filter(&f->t, text);
+	table_rebuild(&f->t, &f->ps);
+	if (strcmp(view_pids(&f->t), want) != 0)
+		FAIL("filter '%s': pids '%s', expected '%s'", text, view_pids(&f->t), want);
+}
+
+/* The filter: a case-insensitive substring of the name or the command line. */
+static void test_filter_text(void **state)
+{
+	struct fixture *f = *state;
+
+	fill_with_cmdlines(&f->ps);
+	/* empty: everyone (but kernel threads, as before) */
+	expect_filter(f, "", "1 300 400 500 600 700 800");
+	/* the name */
+	expect_filter(f, "firefox", "400");
+	expect_filter(f, "FIREFOX", "400");
+	expect_filter(f, "FiReF", "400");
+	expect_filter(f, "ostgre", "600");
+	/* the command line, whatever the name */
+	expect_filter(f, "contentproc", "400");
+	expect_filter(f, "-ISFORBROWSER", "400");
+	expect_filter(f, "checkpointer", "600");
+	expect_filter(f, "fstab", "700");
+	expect_filter(f, "/etc/fstab", "700");
+	/* arguments are joined by spaces: a text across two of them matches */
+	expect_filter(f, "-k start", "800");
+	expect_filter(f, "firefox -contentproc", "400");
+	/* both */
+	expect_filter(f, "/usr/", "300 400 800");
+	expect_filter(f, "s", "1 300 400 500 600 700 800");
+	expect_filter(f, "sh", "300 500");
+	/* nothing */
+	expect_filter(f, "no such thing", "");
+	assert_null(table_selected(&f->t));
+	expect_filter(f, "firefoxx", "");
+	/* cleared: everyone again */
+	expect_filter(f, "", "1 300 400 500 600 700 800");
+}
+
+/* A process without a command line (a kernel thread, a zombie) matches by name. */
+static void test_filter_no_cmdline(void **state)
+{
+	struct fixture *f = *state;
+
+	FILL(&f->ps, base);
+	expect_filter(f, "VIM", "700");
+	expect_filter(f, "bin", "");
+	f->t.show_kthreads = true;
+	expect_filter(f, "kworker", "15");
+	expect_filter(f, "KTHREAD", "2");
+	/* kernel threads stay hidden unless asked for, filter or not */
+	f->t.show_kthreads = false;
+	expect_filter(f, "kworker", "");
+}
+
+/* The filter with -u and -p: all must match. */
+static void test_filter_with_uid_and_pids(void **state)
+{
+	struct fixture *f = *state;
+	static const int pids[] = { 400, 600, 700, 800 };
+
+	fill_with_cmdlines(&f->ps);
+	f->t.filter_uid = true;
+	f->t.uid = 1000;
+	expect_filter(f, "", "400 500");
+	expect_filter(f, "bash", "500");
+	expect_filter(f, "postgres", "");
+	expect_filter(f, "/usr/", "400");
+	f->t.uid = 1001;
+	expect_filter(f, "postgres", "600");
+	expect_filter(f, "/usr/", "");
+	/* and -p */
+	f->t.filter_uid = false;
+	f->t.pids = pids;
+	f->t.npids = 4;
+	expect_filter(f, "", "400 600 700 800");
+	expect_filter(f, "/usr/", "400 800");
+	expect_filter(f, "bash", "");
+	f->t.filter_uid = true;
+	f->t.uid = 1001;
+	expect_filter(f, "", "600 700");
+	expect_filter(f, "VIM", "700");
+	expect_filter(f, "apache", "");
+	f->t.pids = NULL;
+	f->t.npids = 0;
+}
+
+/* table_wants says the same as the view. */
+static void test_filter_wants(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	fill_with_cmdlines(&f->ps);
+	set_filter(&f->t, "CONTENT");
+	for (i = 0; i < f->ps.n; i++)
+		assert_int_equal(table_wants(&f->t, f->ps.v[i]), f->ps.v[i]->pid == 400);
+	set_filter(&f->t, "");
+	for (i = 0; i < f->ps.n; i++)
+		assert_int_equal(table_wants(&f->t, f->ps.v[i]), !f->ps.v[i]->kthread);
+}
+
+/* The selection survives a filter that keeps the process. */
+static void test_filter_keeps_selection(void **state)
+{
+	struct fixture *f = *state;
+
+	fill_with_cmdlines(&f->ps);
+	table_rebuild(&f->t, &f->ps);
+	table_move(&f->t, 3);
+	assert_int_equal(table_selected(&f->t)->pid, 700);
+	expect_filter(f, "v", "700");
+	assert_int_equal(table_selected(&f->t)->pid, 700);
+	expect_filter(f, "", "1 300 400 500 600 700 800");
+	assert_int_equal(table_selected(&f->t)->pid, 700);
+}
+
+/* CGROUP sorts A-Z by its text; equal ones in kill order. */
+static void test_sort_cgroup(void **state)
+{
+	struct fixture *f = *state;
+	static const int want[] = { 300, 1, 400, 500, 600, 700, 800 };
+	size_t i;
+
+	FILL(&f->ps, base);
+	set_cgroup(&f->ps, 1, "/init.scope");
+	set_cgroup(&f->ps, 300, "" /* not read */);
+	set_cgroup(&f->ps, 400, "app-firefox.scope");
+	set_cgroup(&f->ps, 500, "app-firefox.scope");
+	set_cgroup(&f->ps, 600, "postgresql.service");
+	set_cgroup(&f->ps, 700, "postgresql.service");
+	set_cgroup(&f->ps, 800, "z.service");
+	f->t.sort_col = COL_CGROUP;
+	table_rebuild(&f->t, &f->ps);
+	assert_int_equal(f->t.nview, 7);
+	/* "" < "/init.scope" < "app-..." < "postgresql..." < "z..." ; ties: firefox (700) before
+	 * bash (666); postgres and vim (both 666): the larger rss first */
+	for (i = 0; i < 7; i++)
+		if (pid_at(&f->t, i) != want[i])
+			FAIL("row %zu: pid %d, expected %d", i, pid_at(&f->t, i), want[i]);
+	for (i = 1; i < f->t.nview; i++)
+		assert_true(strcmp(f->t.view[i - 1]->cgroup, f->t.view[i]->cgroup) <= 0);
+	/* reversed: Z-A, the mirror image */
+	f->t.reverse = true;
+	table_rebuild(&f->t, &f->ps);
+	for (i = 0; i < 7; i++)
+		if (pid_at(&f->t, i) != want[6 - i])
+			FAIL("reversed row %zu: pid %d, expected %d", i, pid_at(&f->t, i), want[6 - i]);
+}
+
+/* For every column, R gives exactly the mirror image of the order. */
+static void test_reverse_every_column(void **state)
+{
+	struct fixture *f = *state;
+	int c;
+
+	f->t.show_kthreads = true;
+	fill_with_cmdlines(&f->ps);
+	set_cgroup(&f->ps, 1, "/init.scope");
+	set_cgroup(&f->ps, 400, "app.scope");
+	set_cgroup(&f->ps, 600, "postgresql.service");
+	for (c = 0; c < COL_COUNT; c++) {
+		int fwd[16];
+		size_t i, n;
+
+		f->t.sort_col = (enum column)c;
+		f->t.reverse = false;
+		table_rebuild(&f->t, &f->ps);
+		n = f->t.nview;
+		assert_int_equal(n, 9);
+		for (i = 0; i < n; i++)
+			fwd[i] = pid_at(&f->t, i);
+		f->t.reverse = true;
+		table_rebuild(&f->t, &f->ps);
+		assert_int_equal(f->t.nview, n);
+		for (i = 0; i < n; i++)
+			if (pid_at(&f->t, i) != fwd[n - 1 - i])
+				FAIL("%s reversed: row %zu is pid %d, expected %d",
+					 column_info((enum column)c)->name, i, pid_at(&f->t, i),
+					 fwd[n - 1 - i]);
+		/* and table_cmp agrees, both ways */
+		for (i = 1; i < n; i++) {
+			assert_true(table_cmp(&f->t, f->t.view[i - 1], f->t.view[i]) < 0);
+			f->t.reverse = false;
+			assert_true(table_cmp(&f->t, f->t.view[i - 1], f->t.view[i]) > 0);
+			f->t.reverse = true;
+		}
+	}
+}
+
+/* The natural order of each column is the one its desc flag says. */
+static void test_natural_order_matches_desc(void **state)
+{
+	struct fixture *f = *state;
+	struct proc *a, *b;
+	int c;
+
+	FILL(&f->ps, base);
+	/* a: small everything, b: big everything */
+	a = procset_find(&f->ps, 500, 70);
+	b = procset_find(&f->ps, 600, 80);
+	assert_non_null(a);
+	assert_non_null(b);
+	a->oom_score = 10;   b->oom_score = 20;
+	a->oom_adj = -5;     b->oom_adj = 5;
+	a->rss_kb = 100;     b->rss_kb = 200;
+	a->anon_kb = 100;    b->anon_kb = 200;
+	a->file_kb = 100;    b->file_kb = 200;
+	a->shmem_kb = 100;   b->shmem_kb = 200;
+	a->swap_kb = 100;    b->swap_kb = 200;
+	a->pte_kb = 100;     b->pte_kb = 200;
+	snprintf(a->user, sizeof(a->user), "aaa");
+	snprintf(b->user, sizeof(b->user), "bbb");
+	snprintf(a->comm, sizeof(a->comm), "aaa");
+	snprintf(b->comm, sizeof(b->comm), "bbb");
+	snprintf(a->cgroup, sizeof(a->cgroup), "aaa");
+	snprintf(b->cgroup, sizeof(b->cgroup), "bbb");
+	for (c = COL_PID; c < COL_COUNT; c++) {
+		bool desc = column_info((enum column)c)->desc;
+		int r;
+
+		f->t.sort_col = (enum column)c;
+		f->t.reverse = false;
+		r = table_cmp(&f->t, a, b);   /* a is smaller (pid 500 < 600 too) */
+		if (desc ? r <= 0 : r >= 0)
+			FAIL("%s: the smaller value sorts %s", column_info((enum column)c)->name,
+				 r < 0 ? "first" : "last");
+	}
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -597,6 +905,14 @@ int main(void)
 		T(test_scroll),
 		T(test_scroll_after_shrink),
 		T(test_rebuild_after_growth),
+		T(test_filter_text),
+		T(test_filter_no_cmdline),
+		T(test_filter_with_uid_and_pids),
+		T(test_filter_wants),
+		T(test_filter_keeps_selection),
+		T(test_sort_cgroup),
+		T(test_reverse_every_column),
+		T(test_natural_order_matches_desc),
 		/* last: UBSan stops the program on qsort_r(NULL, 0, ...) */
 		T(test_rebuild_empty_procset),
 	};

@@ -255,6 +255,157 @@ static void test_small_buffer_nested(void **state)
 }
 
 
+/* unit_label of text (len bytes) into cap bytes must be want; nothing past cap. */
+static void expect_label_len(const char *what, const char *text, size_t len, size_t cap,
+			     const char *want)
+{
+	char out[512];
+
+	assert_true(cap < sizeof(out));
+	memset(out, 'X', sizeof(out));
+	unit_label(text, len, out, cap);
+	if (!memchr(out, '\0', cap))
+		FAIL("%s: the label is not terminated within %zu bytes", what, cap);
+	if (strcmp(out, want) != 0)
+		FAIL("%s: label '%s', expected '%s'", what, out, want);
+	if (out[cap] != 'X')
+		FAIL("%s: written past %zu bytes", what, cap);
+}
+
+static void expect_label(const char *what, const char *text, const char *want)
+{
+	expect_label_len(what, text, strlen(text), 256, want);
+}
+
+/* A service wins over any path. */
+static void test_label_service(void **state)
+{
+	(void)state;
+	expect_label("v2 service", "0::/system.slice/nginx.service\n", "nginx.service");
+	expect_label("below a service", "0::/system.slice/docker.service/payload\n", "docker.service");
+	expect_label("user service",
+		     "0::/user.slice/user-1000.slice/user@1000.service/app.slice/"
+		     "app-gnome-firefox-1234.scope\n", "user@1000.service");
+	expect_label("user unit",
+		     "0::/user.slice/user-1000.slice/user@1000.service/app.slice/pipewire.service\n",
+		     "pipewire.service");
+	/* v1: the name=systemd line names it */
+	expect_label("v1 service",
+		     "12:memory:/system.slice/cron.service\n"
+		     "1:name=systemd:/system.slice/cron.service\n", "cron.service");
+	/* hybrid: the service of name=systemd wins over the unified path without one */
+	expect_label("hybrid",
+		     "1:name=systemd:/system.slice/foo.service\n0::/\n", "foo.service");
+	/* the unified service wins over name=systemd's */
+	expect_label("unified wins",
+		     "1:name=systemd:/system.slice/old.service\n0::/system.slice/new.service\n",
+		     "new.service");
+}
+
+/* No service: the unified path, else name=systemd's, else the first line's. */
+static void test_label_paths(void **state)
+{
+	(void)state;
+	expect_label("unified scope", "0::/user.slice/user-1000.slice/session-2.scope\n",
+		     "/user.slice/user-1000.slice/session-2.scope");
+	expect_label("init", "0::/init.scope\n", "/init.scope");
+	expect_label("root", "0::/\n", "/");
+	expect_label("no newline", "0::/machine.slice/libpod-abc.scope", "/machine.slice/libpod-abc.scope");
+	/* the unified line, wherever it stands */
+	expect_label("hybrid unified",
+		     "12:pids:/user.slice/user-1000.slice\n"
+		     "1:name=systemd:/user.slice/user-1000.slice/session-2.scope\n"
+		     "0::/user.slice/user-1000.slice/session-2.scope/sub\n",
+		     "/user.slice/user-1000.slice/session-2.scope/sub");
+	/* v1 only: name=systemd's path, not the first line's */
+	expect_label("name=systemd",
+		     "5:memory:/docker/abc\n"
+		     "3:cpu,cpuacct:/docker/abc\n"
+		     "1:name=systemd:/docker/abc/init.scope\n",
+		     "/docker/abc/init.scope");
+	/* neither: the first line's path */
+	expect_label("first line", "4:memory:/lxc/box\n3:cpu:/other\n", "/lxc/box");
+	expect_label("first line, no newline", "7:devices:/a/b", "/a/b");
+	/* a controller line that looks like the unified one but is not ("0:x:" or "00::") */
+	expect_label("0 with controllers", "0:cpu:/cpu/path\n1:name=systemd:/sd/path\n", "/sd/path");
+	expect_label("00::", "00::/not/unified\n1:name=systemd:/sd/path\n", "/sd/path");
+	/* a path with a ':' in it keeps it */
+	expect_label("colon in path", "0::/system.slice/a:b.scope\n", "/system.slice/a:b.scope");
+}
+
+/* "?" when there is no line with a path. */
+static void test_label_none(void **state)
+{
+	(void)state;
+	expect_label_len("empty", "", 0, 256, "?");
+	expect_label("newlines", "\n\n\n", "?");
+	expect_label("garbage", "garbage\n", "?");
+	expect_label("one colon", "0:/system.slice/x.service\n", "?");
+	expect_label("binary", "\x01\x02\x03\xff", "?");
+	/* len counts, not the NUL */
+	expect_label_len("len 0", "0::/init.scope\n", 0, 256, "?");
+	expect_label_len("cut before the path", "0::/init.scope\n", 2, 256, "?");
+	/* "?" in a 2-byte buffer; a 1-byte buffer holds only the NUL */
+	expect_label_len("cap 2", "", 0, 2, "?");
+	expect_label_len("cap 1", "", 0, 1, "");
+}
+
+/* Raw bytes: the caller escapes them. */
+static void test_label_raw(void **state)
+{
+	(void)state;
+	expect_label("escape byte", "0::/evil\x1b[2J.scope\n", "/evil\x1b[2J.scope");
+	expect_label("utf-8", "0::/caf\xc3\xa9.scope\n", "/caf\xc3\xa9.scope");
+	/* a service holding a control byte is no service: the path is shown */
+	expect_label("bad service", "0::/system.slice/a\x7f.service\n", "/system.slice/a\x7f.service");
+}
+
+/* A label too long for cap is cut to cap - 1 bytes. */
+static void test_label_cut(void **state)
+{
+	char text[400];
+	char want[64];
+	size_t cap;
+
+	(void)state;
+	snprintf(text, sizeof(text), "0::/user.slice/user-1000.slice/user@1000.service/app.slice/"
+		 "app-org.gnome.Terminal.slice/vte-spawn-0123456789abcdef.scope\n");
+	/* user@1000.service (17 bytes) fits from cap 18 on */
+	expect_label_len("service fits", text, strlen(text), 18, "user@1000.service");
+	expect_label_len("service fits", text, strlen(text), 64, "user@1000.service");
+	/* a long path: cut */
+	snprintf(text, sizeof(text), "0::/%0300d\n", 7);
+	for (cap = 1; cap < sizeof(want); cap++) {
+		memset(want, '0', sizeof(want));
+		want[0] = '/';
+		want[cap - 1] = '\0';
+		expect_label_len("long path", text, strlen(text), cap, want);
+	}
+	/* the full path when it fits */
+	{
+		char full[320];
+
+		snprintf(full, sizeof(full), "/%0300d", 7);
+		expect_label_len("long path, room", text, strlen(text), 400, full);
+	}
+	/* a service that does not fit: the path, cut; from cap 35 on the service (34 bytes) */
+	snprintf(text, sizeof(text), "0::/system.slice/a-rather-long-service-name.service\n");
+	for (cap = 1; cap < 40; cap++) {
+		char out[64];
+
+		memset(out, 'X', sizeof(out));
+		unit_label(text, strlen(text), out, cap);
+		if (!memchr(out, '\0', cap) || out[cap] != 'X')
+			FAIL("cap %zu: label not terminated in cap, or written past it", cap);
+		if (cap >= 35) {
+			if (strcmp(out, "a-rather-long-service-name.service") != 0)
+				FAIL("cap %zu: label '%s', expected the service", cap, out);
+		} else if (strlen(out) != cap - 1 || strncmp(out, text + 3, cap - 1) != 0) {
+			FAIL("cap %zu: label '%s' is not the path cut to %zu bytes", cap, out, cap - 1);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -266,6 +417,11 @@ int main(void)
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_control_bytes),
 		cmocka_unit_test(test_small_buffer_nested),
+		cmocka_unit_test(test_label_service),
+		cmocka_unit_test(test_label_paths),
+		cmocka_unit_test(test_label_none),
+		cmocka_unit_test(test_label_raw),
+		cmocka_unit_test(test_label_cut),
 	};
 
 	return cmocka_run_group_tests_name("unit", tests, NULL, NULL);

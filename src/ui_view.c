@@ -1,0 +1,217 @@
+/* ui_view.c - keys that change what the table shows: sort, filter, columns, help, mouse, W */
+#include "ui.h"
+
+#include "config.h"
+#include "keys.h"
+#include "tui.h"
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define WHEEL_ROWS 3
+
+/* "largest first", "A to Z", ... for the sort column as it is now. */
+static const char *ui_order_words(const struct app *a)
+{
+	enum column c = a->table.sort_col;
+	bool desc = column_info(c)->desc != a->table.reverse;
+
+	if (c == COL_RANK)
+		return a->table.reverse ? "the kill order reversed" : "the kill order: who dies first on top";
+	if (c == COL_USER || c == COL_CGROUP || c == COL_COMMAND)
+		return desc ? "Z to A" : "A to Z";
+	return desc ? "largest first" : "smallest first";
+}
+
+static int ui_sorted(struct app *a)
+{
+	app_cgroups_changed(a);
+	snprintf(a->status, sizeof(a->status), "sorted by %s, %s", column_info(a->table.sort_col)->name,
+		 ui_order_words(a));
+	return DIRTY_REBUILD;
+}
+
+/* Sort by c; picking the sort column again reverses it (as a header click does). */
+static int ui_sort_by(struct app *a, enum column c, bool toggle)
+{
+	if (a->table.sort_col == c && toggle)
+		a->table.reverse = !a->table.reverse;
+	else {
+		a->table.sort_col = c;
+		a->table.reverse = false;
+	}
+	return ui_sorted(a);
+}
+
+/* < and >: the next shown column to the left or right. */
+static int ui_sort_step(struct app *a, int dir)
+{
+	enum column cols[COL_COUNT];
+	int n, cmd, i, at = -1;
+
+	n = column_layout(COLS, a->hidden, cols, &cmd);
+	for (i = 0; i < n; i++)
+		if (cols[i] == a->table.sort_col)
+			at = i;
+	at = at < 0 ? 0 : at + dir;
+	if (at < 0 || at >= n) {
+		snprintf(a->status, sizeof(a->status), "already sorted by the %s column (%s)",
+			 dir < 0 ? "leftmost" : "rightmost", column_info(a->table.sort_col)->name);
+		return DIRTY_DRAW;
+	}
+	return ui_sort_by(a, cols[at], false);
+}
+
+static int ui_save(struct app *a)
+{
+	struct settings s;
+	char path[4096], err[300];
+
+	if (!config_path(path, sizeof(path))) {
+		snprintf(a->status, sizeof(a->status), "cannot save: neither XDG_CONFIG_HOME nor HOME is set");
+		return DIRTY_DRAW;
+	}
+	app_settings(a, &s);
+	if (config_save(path, &s, err, sizeof(err)) < 0)
+		snprintf(a->status, sizeof(a->status), "settings not saved: %.400s", err);
+	else
+		snprintf(a->status, sizeof(a->status), "settings written to %.400s", path);
+	return DIRTY_DRAW;
+}
+
+int ui_view_action(struct app *a, int act)
+{
+	switch (act) {
+	case ACT_SORT_LEFT:
+	case ACT_SORT_RIGHT:
+		return ui_sort_step(a, act == ACT_SORT_LEFT ? -1 : 1);
+	case ACT_SORT_PICK:
+		a->picker_shown = true;
+		a->picker_sel = a->table.sort_col;
+		return DIRTY_DRAW;
+	case ACT_REVERSE:
+		a->table.reverse = !a->table.reverse;
+		return ui_sorted(a);
+	case ACT_FILTER:
+	case ACT_USER:
+		return ui_prompt_start_view(a, act);
+	case ACT_CMDLINE:
+		a->show_cmdline = !a->show_cmdline;
+		snprintf(a->status, sizeof(a->status), "COMMAND shows %s",
+			 a->show_cmdline ? "the full command line" : "the process name");
+		return DIRTY_DRAW;
+	case ACT_CGROUP:
+		a->hidden ^= 1u << COL_CGROUP;
+		app_cgroups_changed(a);
+		snprintf(a->status, sizeof(a->status), "CGROUP column %s",
+			 a->hidden & (1u << COL_CGROUP) ? "hidden" : "shown (systemd service, else cgroup path)");
+		return DIRTY_SAMPLE;
+	case ACT_SAVE:
+		return ui_save(a);
+	case ACT_HELP:
+		a->help_shown = true;
+		a->help_top = 0;
+		return DIRTY_DRAW;
+	default:
+		return DIRTY_NONE;
+	}
+}
+
+int ui_help_key(struct app *a, int ch)
+{
+	size_t rows = view_help_rows(), n = view_help_lines();
+	size_t max = n > rows ? n - rows : 0;
+
+	switch (ch) {
+	case KEY_DOWN:
+		if (a->help_top < max)
+			a->help_top++;
+		break;
+	case KEY_UP:
+		if (a->help_top > 0)
+			a->help_top--;
+		break;
+	case KEY_NPAGE:
+	case ' ':
+		a->help_top = a->help_top + rows < max ? a->help_top + rows : max;
+		break;
+	case KEY_PPAGE:
+		a->help_top = a->help_top > rows ? a->help_top - rows : 0;
+		break;
+	default:
+		a->help_shown = false; /* any other key closes the help */
+		break;
+	}
+	return DIRTY_DRAW;
+}
+
+int ui_picker_key(struct app *a, int ch)
+{
+	switch (ch) {
+	case KEY_UP:
+		if (a->picker_sel > 0)
+			a->picker_sel--;
+		return DIRTY_DRAW;
+	case KEY_DOWN:
+		if (a->picker_sel < COL_COUNT - 1)
+			a->picker_sel++;
+		return DIRTY_DRAW;
+	case KEY_HOME:
+		a->picker_sel = 0;
+		return DIRTY_DRAW;
+	case KEY_END:
+		a->picker_sel = COL_COUNT - 1;
+		return DIRTY_DRAW;
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		a->picker_shown = false;
+		ui_sort_by(a, (enum column)a->picker_sel, false);
+		return DIRTY_SAMPLE;
+	case 27:
+	case 'q':
+	case 's':
+	case KEY_F(6):
+		a->picker_shown = false;
+		snprintf(a->status, sizeof(a->status), "sort column unchanged");
+		return DIRTY_DRAW;
+	default:
+		snprintf(a->status, sizeof(a->status), "Up and Down pick a column, Enter sorts by it, Esc cancels");
+		return DIRTY_DRAW;
+	}
+}
+
+int ui_mouse(struct app *a)
+{
+	MEVENT ev;
+	int hy = view_header_y(a);
+
+	if (getmouse(&ev) != OK)
+		return DIRTY_NONE;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		table_move(&a->table, -WHEEL_ROWS);
+		return DIRTY_DRAW;
+	}
+	if (ev.bstate & BUTTON5_PRESSED) {
+		table_move(&a->table, WHEEL_ROWS);
+		return DIRTY_DRAW;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return DIRTY_NONE;
+	if (ev.y == hy) {
+		int c = view_column_at(a, ev.x);
+
+		return c >= 0 ? ui_sort_by(a, (enum column)c, true) : DIRTY_NONE;
+	}
+	if (ev.y > hy && (size_t)(ev.y - hy) <= view_table_rows(a)) {
+		size_t idx = a->table.top + (size_t)(ev.y - hy - 1);
+
+		if (idx < a->table.nview) {
+			a->pane_focus = false;
+			table_move(&a->table, (long)idx - (long)a->table.sel);
+		}
+		return DIRTY_DRAW;
+	}
+	return DIRTY_NONE;
+}
