@@ -3,13 +3,16 @@
 #define OOMTOP_APP_H
 
 #include "adj.h"
+#include "cgview.h"
 #include "column.h"
 #include "config.h"
 #include "guard.h"
 #include "klog.h"
 #include "oomlog.h"
 #include "options.h"
+#include "memcg.h"
 #include "overcommit.h"
+#include "policy.h"
 #include "privs.h"
 #include "proc.h"
 #include "psi.h"
@@ -61,6 +64,11 @@ struct app {
 	/* the header */
 	struct sysmem mem;
 	struct overcommit oc;
+	struct policy policy;      /* panic_on_oom, oom_kill_allocating_task, swap */
+	/* memory cgroups */
+	struct memcg_set memcgs;   /* every memory cgroup looked at */
+	struct cgview cgv;         /* g: the cgroup view's rows */
+	bool cgview;               /* the cgroup view is shown instead of the table */
 	struct psi psi, psi_prev;
 	bool psi_have_prev;
 	struct psi_history stall;  /* memory "some" stall rate per refresh */
@@ -112,6 +120,11 @@ double app_stall(const struct app *a, enum psi_res r, bool full);
 void app_apply_settings(struct app *a, const struct settings *s);
 /* The settings as they are now, for W. */
 void app_settings(const struct app *a, struct settings *s);
+
+/* Whether processes' cgroups are needed now (columns, the cgroup view, -c, --cgroups). */
+bool app_wants_cgroups(const struct app *a);
+/* Tell the sampler whether to read cgroups, after what app_wants_cgroups depends on changed. */
+void app_cgroups_changed(struct app *a);
 
 /* Sample, rank and rebuild the table. 0 or -errno. */
 int app_refresh(struct app *a);

@@ -14,6 +14,9 @@
  */
 bool unit_parse(const char *buf, size_t len, char *unit, size_t cap, bool *user);
 
+/* unit_parse for one cgroup path ("/system.slice/nginx.service"). */
+bool unit_parse_path(const char *path, char *unit, size_t cap, bool *user);
+
 /*
  * What the CGROUP column shows for a /proc/PID/cgroup text: the service
  * (unit_parse), else the path of the unified line, else of the name=systemd

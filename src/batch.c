@@ -142,6 +142,8 @@ static void batch_json_header(const struct app *a, FILE *f)
 	else
 		fprintf(f, "\"overcommit\":{\"mode\":%d,\"ratio\":%ld,\"kbytes\":%lu},", a->oc.mode,
 			a->oc.ratio, a->oc.kbytes);
+	fprintf(f, "\"policy\":{\"panic_on_oom\":%d,\"oom_kill_allocating_task\":%d,\"swap\":%s},",
+		a->policy.panic_on_oom, a->policy.kill_allocating, a->policy.swap ? "true" : "false");
 	if (psi_unavailable(&a->psi)) {
 		fputs("\"psi\":null,", f);
 		return;
@@ -209,7 +211,9 @@ int batch_run(struct app *a, volatile const int *stop)
 			fprintf(stderr, "oomtop: cannot read processes: %s\n", strerror(-rc));
 			return 2;
 		}
-		if (a->opt.format == FORMAT_JSON)
+		if (a->opt.cgroups)
+			batch_print_cgroups(a, stdout);
+		else if (a->opt.format == FORMAT_JSON)
 			batch_print_json(a, stdout);
 		else
 			batch_print_text(a, stdout);

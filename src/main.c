@@ -72,6 +72,29 @@ static void main_privs(struct app *a)
 		audit_open(); /* before the first change: /dev/log may be out of reach later */
 }
 
+/* -c PATH: a memory cgroup path, also as a path under the hierarchy's mount. */
+static int main_cgroup(struct app *a)
+{
+	const struct memcg_mounts *m = &a->memcgs.mounts;
+	const char *root = m->v2_memory ? m->v2 : m->v1, *path = a->opt.cgroup;
+	size_t rl = strlen(root);
+	struct memcg c;
+
+	if (!memcg_available(m)) {
+		fprintf(stderr, "oomtop: -c: no memory cgroup controller is mounted\n");
+		return -1;
+	}
+	if (rl && strncmp(path, root, rl) == 0 && (path[rl] == '/' || !path[rl]))
+		path = path[rl] ? path + rl : "/";
+	memcg_read(m, path, &c);
+	if (!c.exists || strlen(path) >= sizeof(a->table.memcg_top)) {
+		fprintf(stderr, "oomtop: -c: no memory cgroup '%s' under %s\n", a->opt.cgroup, root);
+		return -1;
+	}
+	snprintf(a->table.memcg_top, sizeof(a->table.memcg_top), "%s", path);
+	return 0;
+}
+
 /* The settings file (not in batch mode: scripts get the same output everywhere). */
 static void main_settings(struct app *a)
 {
@@ -135,6 +158,10 @@ static int main_setup(struct app *a)
 		return EXIT_RUNTIME;
 	}
 	procset_init(&a->procs);
+	memcg_set_init(&a->memcgs);
+	cgview_init(&a->cgv);
+	if (a->opt.cgroup && main_cgroup(a) < 0)
+		return EXIT_USAGE;
 	main_settings(a);
 	return 0;
 }
@@ -177,6 +204,8 @@ int main(int argc, char **argv)
 	klog_close(&a.klog);
 	killlog_fini(&a.kills);
 	adj_log_fini(&a.changes);
+	memcg_set_fini(&a.memcgs);
+	cgview_fini(&a.cgv);
 	sampler_free(a.sampler);
 	procset_fini(&a.procs);
 	table_fini(&a.table);

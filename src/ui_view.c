@@ -101,10 +101,14 @@ int ui_view_action(struct app *a, int act)
 			 a->show_cmdline ? "the full command line" : "the process name");
 		return DIRTY_DRAW;
 	case ACT_CGROUP:
-		a->hidden ^= 1u << COL_CGROUP;
-		sampler_want_cgroup(a->sampler, !(a->hidden & (1u << COL_CGROUP)));
-		snprintf(a->status, sizeof(a->status), "CGROUP column %s",
-			 a->hidden & (1u << COL_CGROUP) ? "hidden" : "shown (systemd service, else cgroup path)");
+		if (a->hidden & (1u << COL_CGROUP))
+			a->hidden &= ~((1u << COL_CGROUP) | (1u << COL_MEMCG));
+		else
+			a->hidden |= (1u << COL_CGROUP) | (1u << COL_MEMCG);
+		app_cgroups_changed(a);
+		snprintf(a->status, sizeof(a->status), "CGROUP and MEMCG columns %s",
+			 a->hidden & (1u << COL_CGROUP) ? "hidden"
+							: "shown (service or cgroup; use of the memory limit that bites)");
 		return DIRTY_SAMPLE;
 	case ACT_SAVE:
 		return ui_save(a);

@@ -51,6 +51,12 @@ static bool unit_in_path(const char *path, size_t len, char *unit, size_t cap, b
 	return true;
 }
 
+bool unit_parse_path(const char *path, char *unit, size_t cap, bool *user)
+{
+	*user = false;
+	return unit_in_path(path, strlen(path), unit, cap, user);
+}
+
 bool unit_parse(const char *buf, size_t len, char *unit, size_t cap, bool *user)
 {
 	const char *p = buf, *end = buf + len;
