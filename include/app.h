@@ -49,6 +49,8 @@ struct proc_info {
 	char unit[128];                 /* systemd service, "" when none */
 	bool user_unit;                 /* of a user manager: systemctl --user */
 	char cgroup[256];               /* the unified or first cgroup path */
+	struct memcg chain[8];          /* its memory cgroup and the ancestors, up to the root */
+	int nchain;
 };
 
 struct app {

@@ -307,7 +307,12 @@ void view_draw(const struct app *a)
 	ncols = column_layout(COLS, a->hidden, cols, &cmd_width);
 	view_title(a);
 	view_header_draw(a, 1);
-	view_header(a, top - 1, cols, ncols, cmd_width);
+	if (a->cgview) {
+		view_cg_draw(a, top, rows);
+		rows = 0;
+	} else {
+		view_header(a, top - 1, cols, ncols, cmd_width);
+	}
 	for (i = 0; i < rows && a->table.top + i < a->table.nview; i++) {
 		size_t idx = a->table.top + i;
 
