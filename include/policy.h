@@ -11,7 +11,9 @@ struct policy {
 	bool swap;                /* swap is configured */
 };
 
-/* One sysctl text ("0\n"): its value, or -1 when malformed. */
+#define POLICY_BAD (-2147483647 - 1) /* INT_MIN: not a number */
+
+/* One sysctl text ("0\n", "-1\n"): its value, or POLICY_BAD when malformed. */
 int policy_parse_int(const char *buf, size_t len);
 
 /* Read both sysctls from dir (/proc/sys/vm); swap from swap_total_kb. */

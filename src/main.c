@@ -76,9 +76,17 @@ static void main_privs(struct app *a)
 static int main_cgroup(struct app *a)
 {
 	const struct memcg_mounts *m = &a->memcgs.mounts;
-	const char *root = m->v2_memory ? m->v2 : m->v1, *path = a->opt.cgroup;
-	size_t rl = strlen(root);
+	const char *root = m->v2_memory ? m->v2 : m->v1;
+	char path_buf[MEMCG_PATH_MAX + 512];
+	const char *path = path_buf;
+	size_t rl = strlen(root), len;
 	struct memcg c;
+
+	/* a trailing slash, as shell completion adds it, names the same cgroup */
+	snprintf(path_buf, sizeof(path_buf), "%s", a->opt.cgroup);
+	len = strlen(path_buf);
+	while (len > 1 && path_buf[len - 1] == '/')
+		path_buf[--len] = '\0';
 
 	if (!memcg_available(m)) {
 		fprintf(stderr, "oomtop: -c: no memory cgroup controller is mounted\n");

@@ -376,7 +376,9 @@ bool memcg_within(const char *path, const char *top)
 {
 	size_t n = strlen(top);
 
-	if (strcmp(top, "/") == 0)
+	while (n > 1 && top[n - 1] == '/')
+		n--; /* "/a/" is "/a" */
+	if (n == 1 && top[0] == '/')
 		return path[0] == '/';
 	return strncmp(path, top, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
@@ -438,6 +440,14 @@ void memcg_label(const char *path, char *out, size_t cap)
 	}
 	if (strstr(path, "kubepods") && strncmp(last, "pod", 3) == 0) {
 		snprintf(out, cap, "pod %.36s", last + 3);
+		return;
+	}
+	/* the systemd cgroup driver: kubepods-burstable-pod<uid>.slice */
+	if (strstr(path, "kubepods") && strstr(last, "-pod") && strlen(last) > 6 &&
+	    strcmp(last + strlen(last) - 6, ".slice") == 0) {
+		const char *uid = strstr(last, "-pod") + 4;
+
+		snprintf(out, cap, "pod %.*s", (int)(strlen(uid) - 6), uid);
 		return;
 	}
 	snprintf(out, cap, "%s", path);

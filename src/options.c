@@ -27,7 +27,7 @@ void options_usage(FILE *f)
 	      "  -p, --pid=PID[,PID...]  show only these processes\n"
 	      "  -u, --user=USER         show only this user's processes (name or uid)\n"
 	      "  -s, --sort=COLUMN       sort by COLUMN (RANK, PID, USER, SCORE, ADJ, RSS,\n"
-	      "                          ANON, FILE, SHMEM, SWAP, PTE, CGROUP, COMMAND)\n"
+	      "                          ANON, FILE, SHMEM, SWAP, PTE, CGROUP, MEMCG, COMMAND)\n"
 	      "      --no-color          no colours (also when NO_COLOR is set)\n"
 	      "      --no-mouse          ignore the mouse (clicks select and sort otherwise)\n"
 	      "      --kills             batch: print the OOM kills in the kernel log\n"
@@ -199,7 +199,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		case 's':
 			if (column_by_name(optarg) < 0) {
 				snprintf(err, errlen, "-s needs a column name (RANK, PID, USER, SCORE, ADJ, RSS, "
-					 "ANON, FILE, SHMEM, SWAP, PTE, CGROUP, COMMAND), not '%s'", optarg);
+					 "ANON, FILE, SHMEM, SWAP, PTE, CGROUP, MEMCG, COMMAND), not '%s'", optarg);
 				return OPTIONS_ERROR;
 			}
 			o->sort = column_by_name(optarg);

@@ -2,6 +2,7 @@
 #include "policy.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,14 +11,26 @@ int policy_parse_int(const char *buf, size_t len)
 {
 	long v = 0;
 	size_t i = 0;
+	bool neg = false;
 
-	if (len == 0 || len > 16)
-		return -1;
-	for (; i < len && buf[i] >= '0' && buf[i] <= '9'; i++)
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	if (len == 0 || len > 12)
+		return POLICY_BAD;
+	if (buf[0] == '-') {
+		neg = true;
+		i = 1;
+	}
+	if (i == len)
+		return POLICY_BAD;
+	for (; i < len; i++) {
+		if (buf[i] < '0' || buf[i] > '9')
+			return POLICY_BAD;
 		v = v * 10 + (buf[i] - '0');
-	if (i == 0 || (i < len && !(buf[i] == '\n' && i + 1 == len)))
-		return -1;
-	return v > 1000 ? -1 : (int)v;
+	}
+	if (v > 0x7fffffffL)
+		return POLICY_BAD;
+	return neg ? (int)-v : (int)v;
 }
 
 static int policy_file(const char *dir, const char *name)
@@ -29,20 +42,19 @@ static int policy_file(const char *dir, const char *name)
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return -1;
+		return POLICY_BAD;
 	n = read(fd, buf, sizeof(buf));
 	close(fd);
-	return n > 0 ? policy_parse_int(buf, (size_t)n) : -1;
+	return n > 0 ? policy_parse_int(buf, (size_t)n) : POLICY_BAD;
 }
 
 void policy_read(const char *dir, unsigned long swap_total_kb, struct policy *p)
 {
-	p->panic_on_oom = policy_file(dir, "panic_on_oom");
-	if (p->panic_on_oom > 2)
-		p->panic_on_oom = -1;
-	p->kill_allocating = policy_file(dir, "oom_kill_allocating_task");
-	if (p->kill_allocating > 1)
-		p->kill_allocating = 1; /* any non-zero value turns it on */
+	int v = policy_file(dir, "panic_on_oom");
+
+	p->panic_on_oom = v == POLICY_BAD || v < 0 || v > 2 ? -1 : v; /* the kernel takes 0..2 */
+	v = policy_file(dir, "oom_kill_allocating_task");
+	p->kill_allocating = v == POLICY_BAD ? -1 : v != 0; /* any non-zero value turns it on */
 	p->swap = swap_total_kb > 0;
 }
 
