@@ -142,8 +142,18 @@ static void batch_json_header(const struct app *a, FILE *f)
 	else
 		fprintf(f, "\"overcommit\":{\"mode\":%d,\"ratio\":%ld,\"kbytes\":%lu},", a->oc.mode,
 			a->oc.ratio, a->oc.kbytes);
-	fprintf(f, "\"policy\":{\"panic_on_oom\":%d,\"oom_kill_allocating_task\":%d,\"swap\":%s},",
-		a->policy.panic_on_oom, a->policy.kill_allocating, a->policy.swap ? "true" : "false");
+	/* a sysctl that could not be read is null, not a number */
+	fputs("\"policy\":{\"panic_on_oom\":", f);
+	if (a->policy.panic_on_oom < 0)
+		fputs("null", f);
+	else
+		fprintf(f, "%d", a->policy.panic_on_oom);
+	fputs(",\"oom_kill_allocating_task\":", f);
+	if (a->policy.kill_allocating < 0)
+		fputs("null", f);
+	else
+		fprintf(f, "%d", a->policy.kill_allocating);
+	fprintf(f, ",\"swap\":%s},", a->policy.swap ? "true" : "false");
 	if (psi_unavailable(&a->psi)) {
 		fputs("\"psi\":null,", f);
 		return;

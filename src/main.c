@@ -99,7 +99,7 @@ static int main_cgroup(struct app *a)
 		fprintf(stderr, "oomtop: -c: no memory cgroup '%s' under %s\n", a->opt.cgroup, root);
 		return -1;
 	}
-	snprintf(a->table.memcg_top, sizeof(a->table.memcg_top), "%s", path);
+	memcpy(a->table.memcg_top, path, strlen(path) + 1); /* fits: checked above */
 	return 0;
 }
 
