@@ -3,13 +3,16 @@
 #define OOMTOP_APP_H
 
 #include "adj.h"
+#include "cgview.h"
 #include "column.h"
 #include "config.h"
 #include "guard.h"
 #include "klog.h"
 #include "oomlog.h"
 #include "options.h"
+#include "memcg.h"
 #include "overcommit.h"
+#include "policy.h"
 #include "privs.h"
 #include "proc.h"
 #include "psi.h"
@@ -46,6 +49,8 @@ struct proc_info {
 	char unit[128];                 /* systemd service, "" when none */
 	bool user_unit;                 /* of a user manager: systemctl --user */
 	char cgroup[256];               /* the unified or first cgroup path */
+	struct memcg chain[8];          /* its memory cgroup and the ancestors, up to the root */
+	int nchain;
 };
 
 struct app {
@@ -61,6 +66,11 @@ struct app {
 	/* the header */
 	struct sysmem mem;
 	struct overcommit oc;
+	struct policy policy;      /* panic_on_oom, oom_kill_allocating_task, swap */
+	/* memory cgroups */
+	struct memcg_set memcgs;   /* every memory cgroup looked at */
+	struct cgview cgv;         /* g: the cgroup view's rows */
+	bool cgview;               /* the cgroup view is shown instead of the table */
 	struct psi psi, psi_prev;
 	bool psi_have_prev;
 	struct psi_history stall;  /* memory "some" stall rate per refresh */
@@ -108,12 +118,15 @@ double app_wall(const struct app *a, unsigned long long usec);
 /* The memory stall rate (some or full) since the previous refresh; < 0 unknown. */
 double app_stall(const struct app *a, enum psi_res r, bool full);
 
-/* Tell the sampler whether to read cgroups, after the columns or the sort changed. */
-void app_cgroups_changed(struct app *a);
 /* Take the settings of a file (and the options that win over it). */
 void app_apply_settings(struct app *a, const struct settings *s);
 /* The settings as they are now, for W. */
 void app_settings(const struct app *a, struct settings *s);
+
+/* Whether processes' cgroups are needed now (columns, the cgroup view, -c, --cgroups). */
+bool app_wants_cgroups(const struct app *a);
+/* Tell the sampler whether to read cgroups, after what app_wants_cgroups depends on changed. */
+void app_cgroups_changed(struct app *a);
 
 /* Sample, rank and rebuild the table. 0 or -errno. */
 int app_refresh(struct app *a);

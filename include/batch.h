@@ -15,4 +15,7 @@ int batch_kills(struct app *a);
 /* Run -b: refresh and print opt.iterations times. Returns an exit status. */
 int batch_run(struct app *a, volatile const int *stop);
 
+/* --cgroups: the memory cgroups with a limit or an OOM (text, or JSON Lines). */
+void batch_print_cgroups(const struct app *a, FILE *f);
+
 #endif

@@ -6,11 +6,14 @@
 
 enum column {
 	COL_RANK, COL_PID, COL_USER, COL_SCORE, COL_ADJ, COL_RSS, COL_ANON,
-	COL_FILE, COL_SHMEM, COL_SWAP, COL_PTE, COL_CGROUP, COL_COMMAND, COL_COUNT
+	COL_FILE, COL_SHMEM, COL_SWAP, COL_PTE, COL_CGROUP, COL_MEMCG, COL_COMMAND, COL_COUNT
 };
 
 /* Columns hidden unless asked for (t shows CGROUP): a mask of 1u << column. */
-#define COLUMN_HIDDEN_DEFAULT (1u << COL_CGROUP)
+#define COLUMN_HIDDEN_DEFAULT ((1u << COL_CGROUP) | (1u << COL_MEMCG))
+
+/* The memory cgroup use of p in percent of the limit that bites; -1 without a limit. */
+int column_memcg_pct(const struct proc *p);
 
 enum unit { UNIT_AUTO, UNIT_KIB, UNIT_MIB, UNIT_GIB, UNIT_COUNT };
 

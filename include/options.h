@@ -21,6 +21,8 @@ struct options {
 	bool no_mouse;       /* --no-mouse */
 	int sort;            /* -s: a column, -1 = not given */
 	bool kills;          /* --kills: batch prints the kill history */
+	bool cgroups;        /* --cgroups: batch prints the memory cgroups */
+	const char *cgroup;  /* -c PATH: only this memory cgroup's subtree (points into argv) */
 	const char *kmsg;    /* --kmsg FILE: read the kernel log from FILE */
 	bool bell;           /* --bell: ring on a new kill */
 	bool read_only;      /* --read-only: no capability, no change */

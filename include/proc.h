@@ -8,6 +8,7 @@
 #define PROC_COMM_MAX 32
 #define PROC_USER_MAX 33
 #define PROC_CGROUP_MAX 128
+#define PROC_MEMCG_MAX 256
 
 struct proc {
 	int pid;
@@ -17,6 +18,9 @@ struct proc {
 	char *cmdline;          /* owned; arguments joined by spaces */
 	size_t cmdline_cap;
 	char cgroup[PROC_CGROUP_MAX]; /* systemd service, else cgroup path; "" unread */
+	char memcg[PROC_MEMCG_MAX];   /* memory cgroup path in its hierarchy; "" unread */
+	long long memcg_limit_kb;     /* the limit that bites (nearest limited ancestor); -1 none */
+	long long memcg_usage_kb;     /* that cgroup's usage */
 	char state;             /* R, S, D, Z, ... */
 	bool kthread;
 	int oom_score;          /* /proc/PID/oom_score */
@@ -29,6 +33,7 @@ struct proc {
 	/* derived by rank_compute() */
 	long long badness;      /* the kernel's oom_badness(), in pages */
 	int rank;               /* 1 = killed next; 0 = never killed */
+	bool killable;          /* the kernel may pick it (rank_compute's verdict) */
 };
 
 /*

@@ -29,4 +29,15 @@ int rank_cmp(const struct proc *a, const struct proc *b);
 /* Fill badness and rank (1 = next victim, 0 = never) of every process. */
 void rank_compute(struct procset *ps);
 
+/*
+ * Kill order inside a memory cgroup, as the kernel picks in a cgroup OOM:
+ * after rank_compute, the processes for which in(p, ctx) holds get their
+ * badness against total_pages (the cgroup's limit in pages) and ranks by
+ * it alone (ties: the newer process); every other process gets rank 0.
+ */
+void rank_compute_in(struct procset *ps, bool (*in)(const struct proc *p, const void *ctx),
+		     const void *ctx, unsigned long long total_pages);
+/* The kill order inside a cgroup: negative when a dies before b (badness, then newer). */
+int rank_cmp_in(const struct proc *a, const struct proc *b);
+
 #endif

@@ -18,8 +18,11 @@ void sampler_free(struct sampler *s);
  */
 int sampler_read(struct sampler *s, struct procset *ps, struct sysmem *m);
 
-/* Read each process's cgroup (the CGROUP column) from now on, or stop. */
-void sampler_want_cgroup(struct sampler *s, bool on);
+/*
+ * Read each process's cgroup (the CGROUP column, its memory cgroup) from now
+ * on, or stop; memcg_v2: the memory controller is on the unified hierarchy.
+ */
+void sampler_want_cgroup(struct sampler *s, bool on, bool memcg_v2);
 
 /* The kernel's count of OOM kills since boot (/proc/vmstat oom_kill). 0 or -errno. */
 int sampler_oom_kills(struct sampler *s, unsigned long *count);

@@ -17,6 +17,7 @@ struct table {
 	bool filter_uid;        /* -u filter, u */
 	uid_t uid;
 	char filter[64];        /* /: name or command line holds this (any case); "" = all */
+	char memcg_top[256];    /* -c, Enter in the cgroup view: only this memory cgroup's subtree */
 	/* the rows, pointers into the last procset */
 	struct proc **view;
 	size_t nview, view_cap;

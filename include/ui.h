@@ -16,6 +16,8 @@ int ui_prompt_start_view(struct app *a, int act);
 
 /* ui_view.c: sort, filter, columns, W and help keys; the help and sort list; the mouse. */
 int ui_view_action(struct app *a, int act);
+/* Keys while the cgroup view is shown (page: rows per page). */
+int ui_cgview_action(struct app *a, int act, long page);
 int ui_help_key(struct app *a, int ch);
 int ui_picker_key(struct app *a, int ch);
 int ui_mouse(struct app *a);

@@ -14,11 +14,14 @@
  */
 bool unit_parse(const char *buf, size_t len, char *unit, size_t cap, bool *user);
 
+/* unit_parse for one cgroup path ("/system.slice/nginx.service"). */
+bool unit_parse_path(const char *path, char *unit, size_t cap, bool *user);
+
 /*
  * What the CGROUP column shows for a /proc/PID/cgroup text: the service
- * (unit_parse), else the path of the unified line, else of the name=systemd
- * line, else of the first line; "?" when there is none. Raw bytes: escape
- * them before showing.
+ * (unit_parse), else the first path that says more than "/": the unified
+ * line's, the name=systemd line's, any controller's; else "/"; "?" when
+ * there is no path at all. Raw bytes: escape them before showing.
  */
 void unit_label(const char *buf, size_t len, char *out, size_t cap);
 

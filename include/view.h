@@ -37,6 +37,12 @@ size_t view_help_rows(void);
 /* Draw the help screen (h) and the sort column list (s). */
 void view_help(const struct app *a);
 void view_picker(const struct app *a);
+/* The cgroup view (g): its column header on line y - 1, rows from y on. */
+void view_cg_draw(const struct app *a, int y, size_t rows);
+/* The cgroup view's columns at a width, left to right; how many. */
+int view_cg_columns(int width, enum cgcol *out);
+/* The cgroup view's column under screen column x of its header, or -1. */
+int view_cg_column_at(int x);
 /* Set up colours when the terminal has them and they are wanted. */
 void view_colors_init(struct app *a);
 /* Draw everything into the curses screen (no refresh). */

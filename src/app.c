@@ -6,6 +6,49 @@
 #include <pwd.h>
 #include <stdio.h>
 
+bool app_wants_cgroups(const struct app *a)
+{
+	/* also while CGROUP or MEMCG sorts: hidden, it still orders the rows */
+	return !(a->hidden & (1u << COL_CGROUP)) || !(a->hidden & (1u << COL_MEMCG)) || a->cgview ||
+	       a->table.memcg_top[0] || a->opt.cgroups || a->table.sort_col == COL_CGROUP ||
+	       a->table.sort_col == COL_MEMCG;
+}
+
+void app_cgroups_changed(struct app *a)
+{
+	sampler_want_cgroup(a->sampler, app_wants_cgroups(a), a->memcgs.mounts.v2_memory);
+}
+
+static bool app_in_top(const struct proc *p, const void *top)
+{
+	return p->memcg[0] && memcg_within(p->memcg, top);
+}
+
+/* Each process's limiting cgroup; the kill order inside -c's cgroup; the cgroup view. */
+static void app_memcg(struct app *a)
+{
+	size_t i;
+
+	memcg_set_begin(&a->memcgs);
+	for (i = 0; i < a->procs.n; i++) {
+		struct proc *p = a->procs.v[i];
+		const struct memcg *lim = p->memcg[0] ? memcg_set_limiter(&a->memcgs, p->memcg) : NULL;
+
+		p->memcg_limit_kb = lim ? lim->limit_kb : -1;
+		p->memcg_usage_kb = lim ? lim->usage_kb : -1;
+	}
+	if (a->table.memcg_top[0]) {
+		const struct memcg *lim = memcg_set_limiter(&a->memcgs, a->table.memcg_top);
+		unsigned long long total =
+			lim ? cgview_total_pages(lim->limit_kb, a->mem.swap_total_kb, a->procs.page_kb)
+			    : a->procs.total_pages;
+
+		rank_compute_in(&a->procs, app_in_top, a->table.memcg_top, total);
+	}
+	if (a->cgview || a->opt.cgroups)
+		cgview_build(&a->cgv, &a->memcgs, &a->procs, a->mem.swap_total_kb);
+}
+
 int app_refresh(struct app *a)
 {
 	int rc = sampler_read(a->sampler, &a->procs, &a->mem);
@@ -14,8 +57,11 @@ int app_refresh(struct app *a)
 	if (rc < 0)
 		return rc;
 	rank_compute(&a->procs);
+	if (app_wants_cgroups(a))
+		app_memcg(a);
 	table_rebuild(&a->table, &a->procs);
 	overcommit_read(a->vm_dir, &a->oc);
+	policy_read(a->vm_dir, a->mem.swap_total_kb, &a->policy);
 	a->psi_prev = a->psi;
 	a->psi_have_prev = a->psi.when > 0;
 	psi_read(a->psi_dir, &a->psi);
@@ -54,12 +100,6 @@ int app_read_kills(struct app *a, bool live)
 		snprintf(e->user, sizeof(e->user), "%s", pw ? pw->pw_name : "");
 	}
 	return rc;
-}
-
-void app_cgroups_changed(struct app *a)
-{
-	/* read while the column shows, or sorts (hidden, it still orders the rows) */
-	sampler_want_cgroup(a->sampler, !(a->hidden & (1u << COL_CGROUP)) || a->table.sort_col == COL_CGROUP);
 }
 
 void app_apply_settings(struct app *a, const struct settings *s)

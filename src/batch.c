@@ -142,6 +142,18 @@ static void batch_json_header(const struct app *a, FILE *f)
 	else
 		fprintf(f, "\"overcommit\":{\"mode\":%d,\"ratio\":%ld,\"kbytes\":%lu},", a->oc.mode,
 			a->oc.ratio, a->oc.kbytes);
+	/* a sysctl that could not be read is null, not a number */
+	fputs("\"policy\":{\"panic_on_oom\":", f);
+	if (a->policy.panic_on_oom < 0)
+		fputs("null", f);
+	else
+		fprintf(f, "%d", a->policy.panic_on_oom);
+	fputs(",\"oom_kill_allocating_task\":", f);
+	if (a->policy.kill_allocating < 0)
+		fputs("null", f);
+	else
+		fprintf(f, "%d", a->policy.kill_allocating);
+	fprintf(f, ",\"swap\":%s},", a->policy.swap ? "true" : "false");
 	if (psi_unavailable(&a->psi)) {
 		fputs("\"psi\":null,", f);
 		return;
@@ -209,7 +221,9 @@ int batch_run(struct app *a, volatile const int *stop)
 			fprintf(stderr, "oomtop: cannot read processes: %s\n", strerror(-rc));
 			return 2;
 		}
-		if (a->opt.format == FORMAT_JSON)
+		if (a->opt.cgroups)
+			batch_print_cgroups(a, stdout);
+		else if (a->opt.format == FORMAT_JSON)
 			batch_print_json(a, stdout);
 		else
 			batch_print_text(a, stdout);

@@ -334,6 +334,32 @@ bool change_signal_typing_ok(const char *typed)
 	return false;
 }
 
+/* The memory cgroup of an open process and its ancestors, for the details. */
+static void change_chain(struct app *a, const struct pidref *r)
+{
+	char *buf = malloc(CGROUP_MAX), path[MEMCG_PATH_MAX], up[MEMCG_PATH_MAX];
+	long n;
+
+	a->info.nchain = 0;
+	if (!buf)
+		return;
+	n = pidref_read(r, "cgroup", buf, CGROUP_MAX);
+	if (n > 0 && memcg_available(&a->memcgs.mounts) &&
+	    memcg_path_parse(buf, (size_t)n, a->memcgs.mounts.v2_memory, path, sizeof(path))) {
+		for (;;) {
+			const struct memcg *c = memcg_set_get(&a->memcgs, path);
+
+			if (!c || a->info.nchain == (int)(sizeof(a->info.chain) / sizeof(a->info.chain[0])))
+				break;
+			a->info.chain[a->info.nchain++] = *c;
+			if (!memcg_parent(path, up, sizeof(up)))
+				break;
+			memcpy(path, up, sizeof(path));
+		}
+	}
+	free(buf);
+}
+
 void change_info(struct app *a)
 {
 	const struct proc *p = table_selected(&a->table);
@@ -353,5 +379,6 @@ void change_info(struct app *a)
 	}
 	change_unit(&r, a->info.unit, sizeof(a->info.unit), &a->info.user_unit, a->info.cgroup,
 		    sizeof(a->info.cgroup));
+	change_chain(a, &r);
 	pidref_close(&r);
 }

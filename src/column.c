@@ -23,6 +23,8 @@ static const struct column_info columns[COL_COUNT] = {
 	[COL_PTE] = { "PTE", 6, false, 3, true, "page tables (VmPTE)" },
 	[COL_CGROUP] = { "CGROUP", 24, true, 8, false,
 			 "systemd service of the process, else its cgroup path (t shows it)" },
+	[COL_MEMCG] = { "MEMCG", 11, false, 9, true,
+			"use of the memory cgroup limit that bites: percent and the limit; - for none" },
 	[COL_COMMAND] = { "COMMAND", 0, true, 0, false, "command line, or [name] (c switches)" },
 };
 
@@ -139,6 +141,18 @@ void column_format(const struct proc *p, enum column c, enum unit u, bool cmdlin
 	case COL_CGROUP:
 		escape_text(buf, cap, p->cgroup, strnlen(p->cgroup, sizeof(p->cgroup)), esc_flags);
 		break;
+	case COL_MEMCG: {
+		int pct = column_memcg_pct(p);
+		char lim[16];
+
+		if (pct < 0) {
+			snprintf(buf, cap, "-");
+			break;
+		}
+		column_format_size(lim, sizeof(lim), (unsigned long)p->memcg_limit_kb, u, 6);
+		snprintf(buf, cap, "%d%% %s", pct, lim);
+		break;
+	}
 	case COL_COMMAND:
 	default:
 		if (cmdline && p->cmdline && p->cmdline[0])
@@ -155,6 +169,16 @@ void column_format(const struct proc *p, enum column c, enum unit u, bool cmdlin
 		}
 		break;
 	}
+}
+
+int column_memcg_pct(const struct proc *p)
+{
+	long long pct;
+
+	if (p->memcg_limit_kb <= 0 || p->memcg_usage_kb < 0)
+		return p->memcg_limit_kb == 0 ? 100 : -1;
+	pct = p->memcg_usage_kb * 100 / p->memcg_limit_kb;
+	return pct > 999 ? 999 : (int)pct;
 }
 
 bool column_hideable(enum column c)

@@ -72,6 +72,37 @@ static void main_privs(struct app *a)
 		audit_open(); /* before the first change: /dev/log may be out of reach later */
 }
 
+/* -c PATH: a memory cgroup path, also as a path under the hierarchy's mount. */
+static int main_cgroup(struct app *a)
+{
+	const struct memcg_mounts *m = &a->memcgs.mounts;
+	const char *root = m->v2_memory ? m->v2 : m->v1;
+	char path_buf[MEMCG_PATH_MAX + 512];
+	const char *path = path_buf;
+	size_t rl = strlen(root), len;
+	struct memcg c;
+
+	/* a trailing slash, as shell completion adds it, names the same cgroup */
+	snprintf(path_buf, sizeof(path_buf), "%s", a->opt.cgroup);
+	len = strlen(path_buf);
+	while (len > 1 && path_buf[len - 1] == '/')
+		path_buf[--len] = '\0';
+
+	if (!memcg_available(m)) {
+		fprintf(stderr, "oomtop: -c: no memory cgroup controller is mounted\n");
+		return -1;
+	}
+	if (rl && strncmp(path, root, rl) == 0 && (path[rl] == '/' || !path[rl]))
+		path = path[rl] ? path + rl : "/";
+	memcg_read(m, path, &c);
+	if (!c.exists || strlen(path) >= sizeof(a->table.memcg_top)) {
+		fprintf(stderr, "oomtop: -c: no memory cgroup '%s' under %s\n", a->opt.cgroup, root);
+		return -1;
+	}
+	memcpy(a->table.memcg_top, path, strlen(path) + 1); /* fits: checked above */
+	return 0;
+}
+
 /* The settings file (not in batch mode: scripts get the same output everywhere). */
 static void main_settings(struct app *a)
 {
@@ -138,6 +169,10 @@ static int main_setup(struct app *a)
 		return EXIT_RUNTIME;
 	}
 	procset_init(&a->procs);
+	memcg_set_init(&a->memcgs);
+	cgview_init(&a->cgv);
+	if (a->opt.cgroup && main_cgroup(a) < 0)
+		return EXIT_USAGE;
 	main_settings(a);
 	return 0;
 }
@@ -180,6 +215,8 @@ int main(int argc, char **argv)
 	klog_close(&a.klog);
 	killlog_fini(&a.kills);
 	adj_log_fini(&a.changes);
+	memcg_set_fini(&a.memcgs);
+	cgview_fini(&a.cgv);
 	sampler_free(a.sampler);
 	procset_fini(&a.procs);
 	table_fini(&a.table);

@@ -27,10 +27,13 @@ void options_usage(FILE *f)
 	      "  -p, --pid=PID[,PID...]  show only these processes\n"
 	      "  -u, --user=USER         show only this user's processes (name or uid)\n"
 	      "  -s, --sort=COLUMN       sort by COLUMN (RANK, PID, USER, SCORE, ADJ, RSS,\n"
-	      "                          ANON, FILE, SHMEM, SWAP, PTE, CGROUP, COMMAND)\n"
+	      "                          ANON, FILE, SHMEM, SWAP, PTE, CGROUP, MEMCG, COMMAND)\n"
 	      "      --no-color          no colours (also when NO_COLOR is set)\n"
 	      "      --no-mouse          ignore the mouse (clicks select and sort otherwise)\n"
 	      "      --kills             batch: print the OOM kills in the kernel log\n"
+	      "      --cgroups           batch: print the memory cgroups with a limit or an OOM\n"
+	      "  -c, --cgroup=PATH       only the processes of this memory cgroup (its subtree),\n"
+	      "                          ranked by their kill order inside it\n"
 	      "      --kmsg=FILE         read the kernel log from FILE (a capture or FIFO)\n"
 	      "      --bell              ring the bell when a process is killed\n"
 	      "      --read-only         change no process: drop every capability, keys off\n"
@@ -110,6 +113,8 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		{ "no-color", no_argument, NULL, 'C' },
 		{ "no-mouse", no_argument, NULL, 'm' },
 		{ "sort", required_argument, NULL, 's' },
+		{ "cgroups", no_argument, NULL, 'G' },
+		{ "cgroup", required_argument, NULL, 'c' },
 		{ "kills", no_argument, NULL, 'K' },
 		{ "kmsg", required_argument, NULL, 'M' },
 		{ "bell", no_argument, NULL, 'B' },
@@ -132,7 +137,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	err[0] = '\0';
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":bn:d:p:u:s:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":bn:d:p:u:s:c:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			o->batch = true;
@@ -181,10 +186,20 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		case 'm':
 			o->no_mouse = true;
 			break;
+		case 'G':
+			o->cgroups = true;
+			break;
+		case 'c':
+			if (optarg[0] != '/') {
+				snprintf(err, errlen, "-c needs a cgroup path starting with '/', not '%s'", optarg);
+				return OPTIONS_ERROR;
+			}
+			o->cgroup = optarg;
+			break;
 		case 's':
 			if (column_by_name(optarg) < 0) {
 				snprintf(err, errlen, "-s needs a column name (RANK, PID, USER, SCORE, ADJ, RSS, "
-					 "ANON, FILE, SHMEM, SWAP, PTE, CGROUP, COMMAND), not '%s'", optarg);
+					 "ANON, FILE, SHMEM, SWAP, PTE, CGROUP, MEMCG, COMMAND), not '%s'", optarg);
 				return OPTIONS_ERROR;
 			}
 			o->sort = column_by_name(optarg);
@@ -238,6 +253,14 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	}
 	if (o->kills && !o->batch) {
 		snprintf(err, errlen, "--kills needs -b (the screen shows kills in its pane)");
+		return OPTIONS_ERROR;
+	}
+	if (o->cgroups && !o->batch) {
+		snprintf(err, errlen, "--cgroups needs -b (the screen shows cgroups with g)");
+		return OPTIONS_ERROR;
+	}
+	if (o->cgroups && o->kills) {
+		snprintf(err, errlen, "--cgroups and --kills are two reports: pick one");
 		return OPTIONS_ERROR;
 	}
 	if (o->format == FORMAT_JSON && !o->batch) {

@@ -79,11 +79,51 @@ void rank_compute(struct procset *ps)
 
 		p->badness = rank_badness(p, ps->total_pages, ps->page_kb);
 		p->rank = 0;
-		if (rank_killable(p, ps->total_pages))
+		p->killable = rank_killable(p, ps->total_pages);
+		if (p->killable)
 			order[n++] = p;
 	}
 	if (n > 1)
 		qsort(order, n, sizeof(*order), rank_qsort_cmp);
+	for (i = 0; i < n; i++)
+		order[i]->rank = (int)i + 1;
+}
+
+int rank_cmp_in(const struct proc *a, const struct proc *b)
+{
+	if (a->badness != b->badness)
+		return a->badness > b->badness ? -1 : 1;
+	if (a->start_time != b->start_time)
+		return a->start_time > b->start_time ? -1 : 1;
+	if (a->pid != b->pid)
+		return a->pid > b->pid ? -1 : 1;
+	return 0;
+}
+
+static int rank_qsort_cmp_in(const void *x, const void *y)
+{
+	return rank_cmp_in(*(struct proc *const *)x, *(struct proc *const *)y);
+}
+
+void rank_compute_in(struct procset *ps, bool (*in)(const struct proc *p, const void *ctx),
+		     const void *ctx, unsigned long long total_pages)
+{
+	struct proc **order = ps->scratch;
+	size_t i, n = 0;
+
+	for (i = 0; i < ps->n; i++) {
+		struct proc *p = ps->v[i];
+		bool killable = p->killable; /* rank_compute's verdict */
+
+		p->rank = 0;
+		if (!in(p, ctx))
+			continue;
+		p->badness = rank_badness(p, total_pages, ps->page_kb);
+		if (killable)
+			order[n++] = p;
+	}
+	if (n > 1)
+		qsort(order, n, sizeof(*order), rank_qsort_cmp_in);
 	for (i = 0; i < n; i++)
 		order[i]->rank = (int)i + 1;
 }

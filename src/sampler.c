@@ -1,6 +1,7 @@
 /* sampler.c - one pass over /proc through libproc2, plus what libproc2 lacks */
 #include "sampler.h"
 
+#include "memcg.h"
 #include "status.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -59,7 +60,8 @@ struct sampler {
 	struct meminfo_info *mem;
 	struct vmstat_info *vm;
 	int proc_fd;
-	bool want_cgroup;           /* the CGROUP column is shown */
+	bool want_cgroup;           /* the CGROUP column is shown, or memory cgroups are */
+	bool memcg_v2;              /* the memory controller is on the unified hierarchy */
 	unsigned long page_kb;
 	unsigned long refreshes;
 	char *buf;                  /* for status and cmdline, reused */
@@ -219,15 +221,20 @@ static void sampler_cgroup(struct sampler *s, struct proc *p)
 {
 	ssize_t n = sampler_file(s, p->pid, "cgroup", STATUS_MAX);
 
-	if (n > 0)
+	if (n > 0) {
 		unit_label(s->buf, (size_t)n, p->cgroup, sizeof(p->cgroup));
-	else
+		if (!memcg_path_parse(s->buf, (size_t)n, s->memcg_v2, p->memcg, sizeof(p->memcg)))
+			p->memcg[0] = '\0';
+	} else {
 		snprintf(p->cgroup, sizeof(p->cgroup), "?");
+		p->memcg[0] = '\0';
+	}
 }
 
-void sampler_want_cgroup(struct sampler *s, bool on)
+void sampler_want_cgroup(struct sampler *s, bool on, bool memcg_v2)
 {
 	s->want_cgroup = on;
+	s->memcg_v2 = memcg_v2;
 }
 
 /* One process from one libproc2 stack; false when it is gone. */

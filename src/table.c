@@ -1,6 +1,7 @@
 /* table.c - filter, sort and selection: pure model code, no curses */
 #include "table.h"
 
+#include "memcg.h"
 #include "rank.h"
 #include "xalloc.h"
 
@@ -24,6 +25,8 @@ bool table_wants(const struct table *t, const struct proc *p)
 	size_t i;
 
 	if (t->filter_uid && p->uid != t->uid)
+		return false;
+	if (t->memcg_top[0] && !(p->memcg[0] && memcg_within(p->memcg, t->memcg_top)))
 		return false;
 	if (t->filter[0] && !strcasestr(p->comm, t->filter) &&
 	    !(p->cmdline && strcasestr(p->cmdline, t->filter)))
@@ -69,6 +72,8 @@ static int table_cmp_col(enum column c, const struct proc *a, const struct proc 
 		return -CMP(a->pte_kb, b->pte_kb);
 	case COL_CGROUP:
 		return strcmp(a->cgroup, b->cgroup);
+	case COL_MEMCG:
+		return -CMP(column_memcg_pct(a), column_memcg_pct(b));
 	case COL_COMMAND:
 	default:
 		return strcmp(a->comm, b->comm);

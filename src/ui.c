@@ -162,6 +162,9 @@ static int ui_dispatch(struct app *a, enum action act)
 {
 	long page = (long)view_table_rows(a);
 
+	if (a->cgview && !a->pane_focus && act != ACT_QUIT && act != ACT_HELP && act != ACT_REFRESH &&
+	    act != ACT_UNITS && act != ACT_PANE && act != ACT_FOCUS)
+		return ui_cgview_action(a, act, page > 1 ? page - 1 : 1);
 	if (act == ACT_PANE || act == ACT_FOCUS || act == ACT_DETAIL)
 		return ui_pane_action(a, act);
 	if (a->pane_focus && act >= ACT_UP && act <= ACT_END)
@@ -223,6 +226,7 @@ static int ui_dispatch(struct app *a, enum action act)
 	case ACT_CGROUP:
 	case ACT_SAVE:
 	case ACT_HELP:
+	case ACT_CGVIEW:
 		return ui_view_action(a, act);
 	case ACT_QUIT:
 		return DIRTY_QUIT;

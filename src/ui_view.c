@@ -80,6 +80,8 @@ static int ui_save(struct app *a)
 	return DIRTY_DRAW;
 }
 
+static int ui_cgview_toggle(struct app *a);
+
 int ui_view_action(struct app *a, int act)
 {
 	switch (act) {
@@ -102,19 +104,107 @@ int ui_view_action(struct app *a, int act)
 			 a->show_cmdline ? "the full command line" : "the process name");
 		return DIRTY_DRAW;
 	case ACT_CGROUP:
-		a->hidden ^= 1u << COL_CGROUP;
+		if (a->hidden & (1u << COL_CGROUP))
+			a->hidden &= ~((1u << COL_CGROUP) | (1u << COL_MEMCG));
+		else
+			a->hidden |= (1u << COL_CGROUP) | (1u << COL_MEMCG);
 		app_cgroups_changed(a);
-		snprintf(a->status, sizeof(a->status), "CGROUP column %s",
-			 a->hidden & (1u << COL_CGROUP) ? "hidden" : "shown (systemd service, else cgroup path)");
+		snprintf(a->status, sizeof(a->status), "CGROUP and MEMCG columns %s",
+			 a->hidden & (1u << COL_CGROUP) ? "hidden"
+							: "shown (service or cgroup; use of the memory limit that bites)");
 		return DIRTY_SAMPLE;
 	case ACT_SAVE:
 		return ui_save(a);
+	case ACT_CGVIEW:
+		return ui_cgview_toggle(a);
 	case ACT_HELP:
 		a->help_shown = true;
 		a->help_top = 0;
 		return DIRTY_DRAW;
 	default:
 		return DIRTY_NONE;
+	}
+}
+
+/* g: the cgroup view, or back; leaving a cgroup's processes shows the view again. */
+static int ui_cgview_toggle(struct app *a)
+{
+	if (!a->cgview && a->table.memcg_top[0]) {
+		a->table.memcg_top[0] = '\0';
+		a->cgview = true;
+	} else {
+		a->cgview = !a->cgview;
+	}
+	app_cgroups_changed(a);
+	snprintf(a->status, sizeof(a->status), "%s",
+		 a->cgview ? "memory cgroups: Enter shows one's processes in their kill order; g: all processes"
+			   : "all processes");
+	return DIRTY_SAMPLE;
+}
+
+/* Enter in the cgroup view: that cgroup's processes, ranked inside it. */
+static int ui_cgview_enter(struct app *a)
+{
+	const struct cgrow *r;
+
+	if (a->cgv.n == 0) {
+		snprintf(a->status, sizeof(a->status), "no cgroup to show");
+		return DIRTY_DRAW;
+	}
+	r = &a->cgv.v[a->cgv.sel < a->cgv.n ? a->cgv.sel : 0];
+	snprintf(a->table.memcg_top, sizeof(a->table.memcg_top), "%s", r->cg.path);
+	a->cgview = false;
+	app_cgroups_changed(a);
+	snprintf(a->status, sizeof(a->status), "processes of %.200s, in their kill order inside it (g: the cgroups)",
+		 r->cg.path);
+	return DIRTY_SAMPLE;
+}
+
+/* Keys in the cgroup view; false when the key does not apply there. */
+int ui_cgview_action(struct app *a, int act, long page)
+{
+	enum cgcol cols[CG_COUNT];
+	int n, i, at = 0;
+
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+		cgview_move(&a->cgv, act == ACT_UP ? -1 : 1);
+		return DIRTY_DRAW;
+	case ACT_PGUP:
+	case ACT_PGDN:
+		cgview_move(&a->cgv, act == ACT_PGUP ? -page : page);
+		return DIRTY_DRAW;
+	case ACT_HOME:
+	case ACT_END:
+		cgview_move(&a->cgv, act == ACT_HOME ? -(long)a->cgv.n : (long)a->cgv.n);
+		return DIRTY_DRAW;
+	case ACT_DETAIL:
+		return ui_cgview_enter(a);
+	case ACT_CGVIEW:
+		return ui_cgview_toggle(a);
+	case ACT_REVERSE:
+		a->cgv.reverse = !a->cgv.reverse;
+		cgview_sort(&a->cgv);
+		return DIRTY_DRAW;
+	case ACT_SORT_LEFT:
+	case ACT_SORT_RIGHT:
+		n = view_cg_columns(COLS, cols);
+		for (i = 0; i < n; i++)
+			if (cols[i] == a->cgv.sort)
+				at = i;
+		at += act == ACT_SORT_LEFT ? -1 : 1;
+		if (at >= 0 && at < n) {
+			a->cgv.sort = cols[at];
+			a->cgv.reverse = false;
+			cgview_sort(&a->cgv);
+		}
+		snprintf(a->status, sizeof(a->status), "cgroups sorted by %s", cgview_col_name(a->cgv.sort));
+		return DIRTY_DRAW;
+	default:
+		snprintf(a->status, sizeof(a->status),
+			 "in the cgroup view: arrows move, < > R sort, Enter shows a cgroup's processes, g all processes");
+		return DIRTY_DRAW;
 	}
 }
 

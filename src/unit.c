@@ -51,6 +51,12 @@ static bool unit_in_path(const char *path, size_t len, char *unit, size_t cap, b
 	return true;
 }
 
+bool unit_parse_path(const char *path, char *unit, size_t cap, bool *user)
+{
+	*user = false;
+	return unit_in_path(path, strlen(path), unit, cap, user);
+}
+
 bool unit_parse(const char *buf, size_t len, char *unit, size_t cap, bool *user)
 {
 	const char *p = buf, *end = buf + len;
@@ -109,6 +115,29 @@ static bool unit_line_path(const char *buf, size_t len, bool unified, bool named
 	return false;
 }
 
+/* The path of a line, when it says more than "/". */
+static bool unit_specific(const char *buf, size_t len, bool unified, bool named, const char **path,
+			  size_t *plen)
+{
+	return unit_line_path(buf, len, unified, named, path, plen) && !(*plen == 1 && **path == '/');
+}
+
+/* The first line whose path says more than "/". */
+static bool unit_any_specific(const char *buf, size_t len, const char **path, size_t *plen)
+{
+	size_t pos = 0;
+
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t l = (nl ? (size_t)(nl - buf) : len) - pos;
+
+		if (unit_specific(buf + pos, l, false, false, path, plen))
+			return true;
+		pos += l + 1;
+	}
+	return false;
+}
+
 void unit_label(const char *buf, size_t len, char *out, size_t cap)
 {
 	const char *path;
@@ -119,8 +148,10 @@ void unit_label(const char *buf, size_t len, char *out, size_t cap)
 		return;
 	if (unit_parse(buf, len, out, cap, &user))
 		return;
-	if (unit_line_path(buf, len, true, false, &path, &plen) ||
-	    unit_line_path(buf, len, false, true, &path, &plen) ||
+	/* v1 and hybrid systems leave the unified path at "/": a controller's path says more */
+	if (unit_specific(buf, len, true, false, &path, &plen) ||
+	    unit_specific(buf, len, false, true, &path, &plen) || unit_any_specific(buf, len, &path, &plen) ||
+	    unit_line_path(buf, len, true, false, &path, &plen) ||
 	    unit_line_path(buf, len, false, false, &path, &plen)) {
 		if (plen >= cap)
 			plen = cap - 1;

@@ -90,9 +90,11 @@ static void view_title(const struct app *a)
 		column_format(first, COL_COMMAND, UNIT_AUTO, false, a->esc_flags, name, sizeof(name));
 		column_format_size(rss, sizeof(rss), first->rss_kb, UNIT_AUTO, 6);
 		if (COLS >= 80)
-			snprintf(part, sizeof(part), "  next victim: %d %s (%s)", first->pid, name, rss);
+			snprintf(part, sizeof(part), "  %s %d %s (%s)", policy_victim_label(&a->policy, false),
+				 first->pid, name, rss);
 		else
-			snprintf(part, sizeof(part), "  next: %d %s", first->pid, name);
+			snprintf(part, sizeof(part), "  %s %d %s", policy_victim_label(&a->policy, true), first->pid,
+				 name);
 		/* the name may be wide: view_put cuts it at the screen edge */
 		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s", part);
 	}
@@ -313,7 +315,12 @@ void view_draw(const struct app *a)
 	ncols = column_layout(COLS, a->hidden, cols, &cmd_width);
 	view_title(a);
 	view_header_draw(a, 1);
-	view_header(a, top - 1, cols, ncols, cmd_width);
+	if (a->cgview) {
+		view_cg_draw(a, top, rows);
+		rows = 0;
+	} else {
+		view_header(a, top - 1, cols, ncols, cmd_width);
+	}
 	for (i = 0; i < rows && a->table.top + i < a->table.nview; i++) {
 		size_t idx = a->table.top + i;
 

@@ -40,13 +40,44 @@ static const struct proc *view_info_proc(const struct app *a)
 	return procset_find((struct procset *)&a->procs, a->info.pid, a->info.start_time);
 }
 
+/* The memory cgroup limit chain, innermost first: "memory limit" lines. Returns the next row. */
+static int view_chain(const struct app *a, int y, int r, int x, int w)
+{
+	char v[LINE_MAX_], lim[16], use[16], path[LINE_MAX_ - 128];
+	int i;
+
+	if (a->info.nchain == 0) {
+		view_box_line(y + r++, x + 1, w - 2, "memory limit",
+			      memcg_available(&a->memcgs.mounts) ? "none found" : "no memory cgroup controller");
+		return r;
+	}
+	for (i = 0; i < a->info.nchain && r < 20; i++) {
+		const struct memcg *c = &a->info.chain[i];
+
+		escape_text(path, sizeof(path), c->path, strlen(c->path), a->esc_flags);
+		if (c->limit_kb >= 0) {
+			column_format_size(lim, sizeof(lim), (unsigned long)c->limit_kb, a->unit, 7);
+			column_format_size(use, sizeof(use), (unsigned long)(c->usage_kb > 0 ? c->usage_kb : 0), a->unit, 7);
+			snprintf(v, sizeof(v), "%s: %s of %s (%lld%%)%s", path, use, lim,
+				 c->limit_kb > 0 ? c->usage_kb * 100 / c->limit_kb : 100, c->oom_kills > 0 ? ", had OOM kills" : "");
+		} else {
+			snprintf(v, sizeof(v), "%s: no limit", path);
+		}
+		view_box_line(y + r++, x + 1, w - 2, i == 0 ? "memory cgroups" : "", v);
+	}
+	return r;
+}
+
 void view_proc_detail(const struct app *a)
 {
 	const struct proc *p = view_info_proc(a);
 	char v[LINE_MAX_], cell[LINE_MAX_], user[PROC_USER_MAX * 4];
-	int w = COLS - 4, h = 15, y = (LINES - h) / 2, x = 2, r = 2;
+	int w = COLS - 4, h = 16 + (a->info.nchain > 1 ? a->info.nchain - 1 : 0), y, x = 2, r = 2;
 
-	if (w < 20 || LINES < h)
+	if (h > LINES)
+		h = LINES;
+	y = (LINES - h) / 2;
+	if (w < 20 || h < 15)
 		return;
 	if (y < 0)
 		y = 0;
@@ -77,6 +108,7 @@ void view_proc_detail(const struct app *a)
 		 p->rss_kb, p->anon_kb, p->file_kb, p->shmem_kb, p->swap_kb, p->pte_kb);
 	view_box_line(y + r++, x + 1, w - 2, "memory", v);
 	view_box_line(y + r++, x + 1, w - 2, "cgroup", a->info.cgroup[0] ? a->info.cgroup : "unknown");
+	r = view_chain(a, y, r, x, w);
 	if (a->info.unit[0]) {
 		char unit[256];
 

@@ -26,20 +26,26 @@ void view_colors_init(struct app *a)
 	a->color_on = true;
 }
 
+static attr_t view_level_attr(const struct app *a, enum level l);
+
 static enum detail view_detail(int cols)
 {
 	return cols >= 100 ? DETAIL_FULL : cols >= 80 ? DETAIL_COMPACT : DETAIL_MIN;
 }
 
-int view_header_lines(const struct app *a, int cols)
+static int view_gauge_lines(const struct app *a, enum detail d)
 {
-	enum detail d = view_detail(cols);
-
 	if (d == DETAIL_MIN)
 		return 2;
 	if (d == DETAIL_COMPACT)
 		return 3;
 	return psi_unavailable(&a->psi) ? 3 : 5;
+}
+
+int view_header_lines(const struct app *a, int cols)
+{
+	/* an OOM policy that changes who dies gets a line of its own */
+	return view_gauge_lines(a, view_detail(cols)) + (policy_unusual(&a->policy) ? 1 : 0);
 }
 
 /* The attribute of a level: a colour, or bold for alarms in monochrome. */
@@ -193,4 +199,12 @@ void view_header_draw(const struct app *a, int y)
 
 	view_mem_lines(a, y, d);
 	view_psi_lines(a, y + (d == DETAIL_MIN ? 1 : 2), d);
+	if (policy_unusual(&a->policy)) {
+		char words[512];
+
+		policy_words(&a->policy, words, sizeof(words));
+		attron(view_level_attr(a, LEVEL_BAD));
+		view_put(y + view_gauge_lines(a, d), 0, words, COLS);
+		attroff(view_level_attr(a, LEVEL_BAD));
+	}
 }

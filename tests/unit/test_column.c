@@ -335,7 +335,7 @@ static void test_names(void **state)
 {
 	static const char *const names[COL_COUNT] = {
 		"RANK", "PID", "USER", "SCORE", "ADJ", "RSS", "ANON", "FILE", "SHMEM",
-		"SWAP", "PTE", "CGROUP", "COMMAND",
+		"SWAP", "PTE", "CGROUP", "MEMCG", "COMMAND",
 	};
 	int c;
 
@@ -377,7 +377,7 @@ static void test_layout_200(void **state)
 	int cmd;
 
 	(void)state;
-	assert_int_equal(check_layout(200, cols, &cmd), COL_COUNT - 1); /* all but CGROUP */
+	assert_int_equal(check_layout(200, cols, &cmd), COL_COUNT - 2); /* all but CGROUP and MEMCG */
 	assert_true(cmd >= 100);
 }
 
@@ -481,18 +481,21 @@ static void test_layout_cgroup_shown(void **state)
 	assert_int_equal(n, COL_COUNT);
 	for (c = 0; c < COL_COUNT; c++)
 		assert_int_equal(cols[c], c);
-	assert_int_equal(cols[COL_COUNT - 2], COL_CGROUP);
-	/* CGROUP takes its 24 columns and a space from COMMAND */
+	assert_int_equal(cols[COL_COUNT - 3], COL_CGROUP);
+	assert_int_equal(cols[COL_COUNT - 2], COL_MEMCG);
+	/* CGROUP and MEMCG take their columns and a space each from COMMAND */
 	{
 		int cmd_default;
 
 		check_layout_mask(200, COLUMN_HIDDEN_DEFAULT, cols, &cmd_default);
-		assert_int_equal(cmd_default - cmd, column_info(COL_CGROUP)->width + 1);
+		assert_int_equal(cmd_default - cmd, column_info(COL_CGROUP)->width + 1 +
+							    column_info(COL_MEMCG)->width + 1);
 	}
-	/* the default hides CGROUP */
+	/* the default hides CGROUP and MEMCG */
 	n = check_layout_mask(200, COLUMN_HIDDEN_DEFAULT, cols, &cmd);
-	assert_int_equal(n, COL_COUNT - 1);
+	assert_int_equal(n, COL_COUNT - 2);
 	assert_false(has_col(cols, n, COL_CGROUP));
+	assert_false(has_col(cols, n, COL_MEMCG));
 }
 
 /* The mask bits of RANK, PID and COMMAND are ignored. */
@@ -539,10 +542,10 @@ static void test_layout_hide_user(void **state)
 	(void)state;
 	check_layout_mask(200, COLUMN_HIDDEN_DEFAULT, cols, &cmd_default);
 	n = check_layout_mask(200, COLUMN_HIDDEN_DEFAULT | (1u << COL_USER), cols, &cmd);
-	assert_int_equal(n, COL_COUNT - 2);
+	assert_int_equal(n, COL_COUNT - 3);
 	assert_false(has_col(cols, n, COL_USER));
 	for (c = 0; c < COL_COUNT; c++)
-		if (c != COL_USER && c != COL_CGROUP)
+		if (c != COL_USER && c != COL_CGROUP && c != COL_MEMCG)
 			assert_true(has_col(cols, n, (enum column)c));
 	assert_int_equal(cmd - cmd_default, column_info(COL_USER)->width + 1);
 	/* each hideable column on its own */
@@ -604,7 +607,7 @@ static void test_desc(void **state)
 		[COL_RANK] = false, [COL_PID] = false, [COL_USER] = false,
 		[COL_SCORE] = true, [COL_ADJ] = true, [COL_RSS] = true, [COL_ANON] = true,
 		[COL_FILE] = true, [COL_SHMEM] = true, [COL_SWAP] = true, [COL_PTE] = true,
-		[COL_CGROUP] = false, [COL_COMMAND] = false,
+		[COL_CGROUP] = false, [COL_MEMCG] = true, [COL_COMMAND] = false,
 	};
 	int c;
 
@@ -672,6 +675,140 @@ static void test_cgroup_column(void **state)
 	}
 }
 
+/* A process in a memory cgroup whose limit bites at limit_kb, using usage_kb of it. */
+static struct proc mkmemcg(long long limit_kb, long long usage_kb)
+{
+	struct proc p = mkproc();
+
+	strcpy(p.memcg, "/oomtop-try");
+	p.memcg_limit_kb = limit_kb;
+	p.memcg_usage_kb = usage_kb;
+	return p;
+}
+
+static void expect_pct(long long limit_kb, long long usage_kb, int want)
+{
+	struct proc p = mkmemcg(limit_kb, usage_kb);
+	int got = column_memcg_pct(&p);
+
+	if (got != want)
+		FAIL("column_memcg_pct(limit %lld, usage %lld) = %d, expected %d", limit_kb, usage_kb, got, want);
+}
+
+static void test_memcg_pct(void **state)
+{
+	(void)state;
+	expect_pct(204800, 133120, 65);
+	expect_pct(204800, 0, 0);
+	expect_pct(204800, 204800, 100);
+	expect_pct(204800, 204799, 99);
+	expect_pct(1000, 1, 0);
+	/* over the limit (v1 can go past it briefly, and high can) */
+	expect_pct(1000, 1500, 150);
+	expect_pct(1000, 9990, 999);
+	expect_pct(1000, 9999, 999);
+	expect_pct(1000, 10000, 999);
+	expect_pct(1, 1LL << 40, 999);
+	/* large values: no overflow */
+	expect_pct(1LL << 40, 1LL << 39, 50);
+	/* no limit, or usage unknown */
+	expect_pct(-1, 133120, -1);
+	expect_pct(-1, -1, -1);
+	expect_pct(204800, -1, -1);
+	/* a limit of 0: everything is over it */
+	expect_pct(0, 0, 100);
+	expect_pct(0, 5000, 100);
+}
+
+static void test_format_memcg(void **state)
+{
+	struct proc p;
+
+	(void)state;
+	p = mkmemcg(204800, 133120);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "65% 200M");
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_MIB, true, 0), "65% 200M");
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_GIB, true, 0), "65% 0.2G");
+	p = mkmemcg(2 * GIB, 2 * GIB);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "100% 2.0G");
+	p = mkmemcg(10 * MIB, 1);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "0% 10.0M");
+	p = mkmemcg(512, 100000);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "999% 512K");
+	/* without a limit */
+	p = mkmemcg(-1, 133120);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "-");
+	p = mkmemcg(-1, -1);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "-");
+	/* usage unknown */
+	p = mkmemcg(204800, -1);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "-");
+	/* a limit of 0 */
+	p = mkmemcg(0, 0);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "100% 0K");
+	p = mkmemcg(0, 4096);
+	assert_string_equal(cell(&p, COL_MEMCG, UNIT_AUTO, true, 0), "100% 0K");
+}
+
+/* Whatever the values (limits up to 1 PiB) and the unit, the cell fits the column. */
+static void test_format_memcg_fits(void **state)
+{
+	int w = column_info(COL_MEMCG)->width;
+	long long lim;
+	int u;
+
+	(void)state;
+	for (u = UNIT_AUTO; u < UNIT_COUNT; u++)
+		for (lim = 0; lim <= (1LL << 40); lim = lim < (1LL << 40) && lim * 3 + 1 > (1LL << 40) ?
+						       (1LL << 40) : lim * 3 + 1) {
+			long long usage[] = { 0, lim / 2, lim, lim * 20 + 7 };
+			size_t i;
+
+			for (i = 0; i < sizeof(usage) / sizeof(usage[0]); i++) {
+				struct proc p = mkmemcg(lim, usage[i]);
+				const char *s = cell(&p, COL_MEMCG, (enum unit)u, true, 0);
+
+				if ((int)strlen(s) > w)
+					FAIL("MEMCG cell '%s' (limit %lld, usage %lld, unit %d) is wider than %d", s,
+					     lim, usage[i], u, w);
+			}
+		}
+}
+
+static void test_memcg_column_info(void **state)
+{
+	const struct column_info *ci = column_info(COL_MEMCG);
+	enum column cols[COL_COUNT];
+	int n, cmd, i;
+
+	(void)state;
+	assert_string_equal(ci->name, "MEMCG");
+	assert_int_equal(ci->width, 11);
+	assert_false(ci->left);
+	assert_true(ci->desc);
+	assert_true(ci->drop > 0);
+	assert_int_equal(column_by_name("memcg"), COL_MEMCG);
+	assert_int_equal(column_by_name("MemCG"), COL_MEMCG);
+	assert_true(column_hideable(COL_MEMCG));
+	assert_true(column_hideable(COL_CGROUP));
+	/* hidden by default, together with CGROUP, and nothing else */
+	assert_true(COLUMN_HIDDEN_DEFAULT & (1u << COL_CGROUP));
+	assert_true(COLUMN_HIDDEN_DEFAULT & (1u << COL_MEMCG));
+	assert_int_equal(COLUMN_HIDDEN_DEFAULT, (1u << COL_CGROUP) | (1u << COL_MEMCG));
+	n = column_layout(400, COLUMN_HIDDEN_DEFAULT, cols, &cmd);
+	for (i = 0; i < n; i++)
+		assert_true(cols[i] != COL_MEMCG && cols[i] != COL_CGROUP);
+	/* shown when not hidden: before COMMAND */
+	n = column_layout(400, 0, cols, &cmd);
+	assert_int_equal(n, COL_COUNT);
+	assert_int_equal(cols[n - 2], COL_MEMCG);
+	assert_int_equal(cols[n - 3], COL_CGROUP);
+	/* MEMCG alone shown */
+	n = column_layout(400, 1u << COL_CGROUP, cols, &cmd);
+	assert_int_equal(n, COL_COUNT - 1);
+	assert_int_equal(cols[n - 2], COL_MEMCG);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -688,6 +825,10 @@ int main(void)
 		cmocka_unit_test(test_format_hostile),
 		cmocka_unit_test(test_format_command_small_buffer),
 		cmocka_unit_test(test_by_name),
+		cmocka_unit_test(test_memcg_pct),
+		cmocka_unit_test(test_format_memcg),
+		cmocka_unit_test(test_format_memcg_fits),
+		cmocka_unit_test(test_memcg_column_info),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_layout_200),
 		cmocka_unit_test(test_layout_80),

@@ -340,7 +340,7 @@ static void test_columns(void **state)
 	/* RANK, PID and COMMAND can never be hidden */
 	assert_int_equal(all & ((1u << COL_RANK) | (1u << COL_PID) | (1u << COL_COMMAND)), 0);
 
-	s = good("columns=RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,CGROUP,COMMAND");
+	s = good("columns=RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,CGROUP,MEMCG,COMMAND");
 	assert_int_equal(s.hidden, 0);
 	s = good("columns=RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,COMMAND");
 	assert_int_equal(s.hidden, COLUMN_HIDDEN_DEFAULT);
@@ -407,26 +407,26 @@ static void test_layout_of_lines(void **state)
 {
 	struct settings want = odd_settings(), s;
 	static const char *const texts[] = {
-		"sort=SWAP\nreverse=1\ncolumns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,COMMAND\n"
+		"sort=SWAP\nreverse=1\ncolumns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,MEMCG,COMMAND\n"
 		"delay=7.5\npane=0\ncolor=0\nunits=GiB\nkthreads=1\ncmdline=0\n",
 		/* no final newline */
-		"sort=SWAP\nreverse=1\ncolumns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,COMMAND\n"
+		"sort=SWAP\nreverse=1\ncolumns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,MEMCG,COMMAND\n"
 		"delay=7.5\npane=0\ncolor=0\nunits=GiB\nkthreads=1\ncmdline=0",
 		/* spaces and tabs */
 		"  sort = SWAP  \n\treverse\t=\tyes\t\n"
-		"columns= RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,COMMAND\n"
+		"columns= RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,MEMCG,COMMAND\n"
 		"delay =7.5\n pane= off\ncolor =false \nunits   =   gib\nkthreads=on\ncmdline = no\n",
 		/* CRLF */
-		"sort=SWAP\r\nreverse=1\r\ncolumns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,COMMAND\r\n"
+		"sort=SWAP\r\nreverse=1\r\ncolumns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,MEMCG,COMMAND\r\n"
 		"delay=7.5\r\npane=0\r\ncolor=0\r\nunits=GiB\r\nkthreads=1\r\ncmdline=0\r\n",
 		/* CRLF, spaces, comments, blank lines, no final newline */
 		"# oomtop settings\r\n\r\n  sort = swap \r\n# comment\r\nreverse = true\r\n"
-		"columns = rank,pid,score,adj,rss,anon,file,shmem,swap,cgroup,command \r\n"
+		"columns = rank,pid,score,adj,rss,anon,file,shmem,swap,cgroup,memcg,command \r\n"
 		"   \r\n delay = 7.5\r\npane = no\r\ncolor = off\r\nunits = GIB\r\nkthreads = yes\r\n"
 		"cmdline = 0\r\n# end\r\n\r\n",
 		/* in another order */
 		"cmdline=0\nkthreads=1\nunits=GiB\ncolor=0\npane=0\ndelay=7.5\n"
-		"columns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,COMMAND\nreverse=1\nsort=SWAP\n",
+		"columns=RANK,PID,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,CGROUP,MEMCG,COMMAND\nreverse=1\nsort=SWAP\n",
 	};
 	size_t i;
 
@@ -542,7 +542,7 @@ static void test_format_text(void **state)
 		"# oomtop settings, written by W; see oomtop(1)\n"
 		"sort=ADJ\n"
 		"reverse=0\n"
-		"columns=RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,CGROUP,COMMAND\n"
+		"columns=RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,CGROUP,MEMCG,COMMAND\n"
 		"delay=2\n"
 		"pane=1\n"
 		"color=1\n"

@@ -607,6 +607,124 @@ static void test_usage_issue6(void **state)
 	free(buf);
 }
 
+static void test_cgroups(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-b", "--cgroups"), OPTIONS_RUN);
+	assert_true(o.cgroups);
+	assert_true(o.batch);
+	assert_false(o.kills);
+	assert_null(o.cgroup);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--cgroups", "-b", "--format=json"), OPTIONS_RUN);
+	assert_true(o.cgroups);
+	assert_int_equal(o.format, FORMAT_JSON);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--cgroups", "--batch", "-n", "3"), OPTIONS_RUN);
+	assert_true(o.cgroups);
+	assert_int_equal(o.iterations, 3);
+	options_fini(&o);
+	/* the screen has g for that */
+	ERROR("-b", "--cgroups");
+	ERROR("--cgroups", "--cgroups");
+	/* two reports at once */
+	ERROR("--kills", "-b", "--cgroups", "--kills");
+	ERROR("--cgroups", "-b", "--kills", "--cgroups");
+	/* a flag: no value */
+	ERROR("--cgroups", "-b", "--cgroups=yes");
+	/* not an abbreviation of --cgroup */
+	ERROR(NULL, "-b", "--cgroups", "/x");
+}
+
+static void test_cgroup(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-c", "/oomtop-try"), OPTIONS_RUN);
+	assert_non_null(o.cgroup);
+	assert_string_equal(o.cgroup, "/oomtop-try");
+	assert_false(o.cgroups);
+	assert_false(o.batch);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--cgroup=/system.slice/nginx.service"), OPTIONS_RUN);
+	assert_string_equal(o.cgroup, "/system.slice/nginx.service");
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--cgroup", "/"), OPTIONS_RUN);
+	assert_string_equal(o.cgroup, "/");
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-c/sys/fs/cgroup/memory/x"), OPTIONS_RUN);
+	assert_string_equal(o.cgroup, "/sys/fs/cgroup/memory/x");
+	options_fini(&o);
+	/* with batch mode, and the last one wins */
+	assert_int_equal(PARSE(&o, "-b", "-c", "/a", "-c", "/b"), OPTIONS_RUN);
+	assert_true(o.batch);
+	assert_string_equal(o.cgroup, "/b");
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-bc", "/a"), OPTIONS_RUN);
+	assert_true(o.batch);
+	assert_string_equal(o.cgroup, "/a");
+	options_fini(&o);
+	/* a path within the hierarchy starts with '/' */
+	ERROR("'x'", "-c", "x");
+	ERROR("'oomtop-try'", "--cgroup=oomtop-try");
+	ERROR("starting with '/'", "-c", "");
+	ERROR("'./x'", "-c", "./x");
+	ERROR("-c", "-c");
+	ERROR("--cgroup", "--cgroup");
+}
+
+/* The MEMCG column sorts like any other. */
+static void test_sort_memcg(void **state)
+{
+	struct options o;
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-s", "MEMCG"), OPTIONS_RUN);
+	assert_int_equal(o.sort, COL_MEMCG);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "--sort=memcg"), OPTIONS_RUN);
+	assert_int_equal(o.sort, COL_MEMCG);
+	options_fini(&o);
+	assert_int_equal(PARSE(&o, "-s", "cgroup"), OPTIONS_RUN);
+	assert_int_equal(o.sort, COL_CGROUP);
+	options_fini(&o);
+}
+
+/* The new options start from their defaults on each parse. */
+static void test_repeated_parse_cgroups(void **state)
+{
+	struct options o;
+	char *none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(PARSE(&o, "-b", "--cgroups", "-c", "/x"), OPTIONS_RUN);
+	assert_true(o.cgroups);
+	assert_string_equal(o.cgroup, "/x");
+	options_fini(&o);
+	assert_int_equal(parse_argv(&o, none), OPTIONS_RUN);
+	assert_false(o.cgroups);
+	assert_null(o.cgroup);
+	options_fini(&o);
+}
+
+static void test_usage_cgroups(void **state)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+
+	(void)state;
+	assert_non_null(f);
+	options_usage(f);
+	fclose(f);
+	assert_non_null(strstr(buf, "--cgroups"));
+	assert_non_null(strstr(buf, "-c, --cgroup=PATH"));
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -632,6 +750,11 @@ int main(void)
 		cmocka_unit_test(test_repeated_parse_new),
 		cmocka_unit_test(test_usage_text),
 		cmocka_unit_test(test_flag_with_value),
+		cmocka_unit_test(test_cgroups),
+		cmocka_unit_test(test_cgroup),
+		cmocka_unit_test(test_sort_memcg),
+		cmocka_unit_test(test_repeated_parse_cgroups),
+		cmocka_unit_test(test_usage_cgroups),
 		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_bad_sort),
 		cmocka_unit_test(test_no_mouse),

@@ -11,6 +11,18 @@
 #include "proc.h"
 #include "rank.h"
 
+/* Fail with a TAP diagnostic line (tests/run.sh shows the lines starting with #). */
+#define FAIL(...) do { \
+		printf("# "); \
+		printf(__VA_ARGS__); \
+		putchar('\n'); \
+		fflush(stdout); \
+		fail(); \
+	} while (0)
+
+#define FAIL_RANK(p, q) FAIL("pid %d (badness %lld) dies before pid %d (badness %lld) but ranks %d > %d", \
+			     (p)->pid, (p)->badness, (q)->pid, (q)->badness, (p)->rank, (q)->rank)
+
 /* A process with the given oom_score. */
 static struct proc mk(int pid, int score, int adj, unsigned long rss_kb,
 		      unsigned long long start)
@@ -389,6 +401,181 @@ static void test_compute_empty(void **state)
 	procset_fini(&ps);
 }
 
+/* ------------------------------------------------ kill order inside a cgroup */
+
+/* A process of memory cgroup memcg whose oom_score is what the kernel shows. */
+static struct proc *add_in(struct procset *ps, int pid, const char *memcg, int adj, unsigned long rss_kb,
+			   unsigned long long start)
+{
+	struct proc *p = procset_push(ps);
+
+	*p = mk_real(pid, adj, rss_kb, ps->total_pages);
+	p->start_time = start;
+	snprintf(p->memcg, sizeof(p->memcg), "%s", memcg);
+	return p;
+}
+
+static int in_calls;
+
+/* In the subset: the memory cgroup path equals ctx (a string). */
+static bool in_cg(const struct proc *p, const void *ctx)
+{
+	in_calls++;
+	return strcmp(p->memcg, (const char *)ctx) == 0;
+}
+
+static void test_compute_in(void **state)
+{
+	struct procset ps;
+	struct proc *big, *adj1000, *adj300, *older, *newer, *prot, *vfork, *outside, *zombie;
+	const unsigned long long cg_total = 51200; /* 200M */
+
+	(void)state;
+	procset_init(&ps);
+	ps.total_pages = 4000000;
+	ps.page_kb = 4;
+	big = add_in(&ps, 10, "/cg", 0, 150 * 1024, 100);      /* 38400 */
+	adj1000 = add_in(&ps, 11, "/cg", 1000, 1024, 100);     /* 256 + 1000 * 51 */
+	adj300 = add_in(&ps, 12, "/cg", 300, 1024, 100);       /* 256 + 300 * 51 */
+	older = add_in(&ps, 13, "/cg", 0, 20 * 1024, 100);     /* 5120 */
+	newer = add_in(&ps, 14, "/cg", 0, 20 * 1024, 200);     /* 5120, newer */
+	prot = add_in(&ps, 15, "/cg", -1000, 500 * 1024, 100); /* never */
+	vfork = add(&ps, 16, 0, 0, 400 * 1024, 100);           /* reads 0 with a real size */
+	strcpy(vfork->memcg, "/cg");
+	outside = add_in(&ps, 17, "/other", 0, 1024 * 1024, 100);
+	zombie = add_in(&ps, 18, "/cg", 0, 0, 100);
+	zombie->state = 'Z';
+	rank_compute(&ps);
+	/* the machine's order: oom_score first, adj 300 beats the big one */
+	assert_int_equal(outside->rank, 3);
+	assert_true(adj300->rank < big->rank);
+
+	in_calls = 0;
+	rank_compute_in(&ps, in_cg, "/cg", cg_total);
+	assert_true(in_calls >= (int)ps.n);
+	/* inside: badness against the cgroup's total alone */
+	assert_int_equal(adj1000->badness, 256 + 1000 * 51);
+	assert_int_equal(big->badness, 38400);
+	assert_int_equal(adj300->badness, 256 + 300 * 51);
+	assert_int_equal(older->badness, 5120);
+	assert_int_equal(adj1000->rank, 1);
+	assert_int_equal(big->rank, 2);
+	assert_int_equal(adj300->rank, 3);
+	assert_int_equal(newer->rank, 4);
+	assert_int_equal(older->rank, 5);
+	/* never: the kernel's verdict stays; outside: not in this order */
+	assert_int_equal(prot->rank, 0);
+	assert_int_equal(vfork->rank, 0);
+	assert_int_equal(zombie->rank, 0);
+	assert_int_equal(outside->rank, 0);
+	procset_fini(&ps);
+}
+
+/* The subset's total decides how much adj weighs. */
+static void test_compute_in_total(void **state)
+{
+	struct procset ps;
+	struct proc *big, *small;
+
+	(void)state;
+	procset_init(&ps);
+	ps.total_pages = 4000000;
+	ps.page_kb = 4;
+	big = add_in(&ps, 20, "/cg", 0, 150 * 1024, 100);
+	small = add_in(&ps, 21, "/cg", 100, 1024, 100);
+	rank_compute(&ps);
+	rank_compute_in(&ps, in_cg, "/cg", 51200);
+	assert_int_equal(big->rank, 1);
+	assert_int_equal(small->rank, 2);
+	assert_int_equal(small->badness, 256 + 100 * 51);
+	/* against a total as large as the machine's, adj 100 wins */
+	rank_compute_in(&ps, in_cg, "/cg", 4000000);
+	assert_int_equal(small->rank, 1);
+	assert_int_equal(big->rank, 2);
+	assert_int_equal(small->badness, 256 + 100 * 4000);
+	/* ranks are recomputed: an empty subset leaves every rank 0 */
+	rank_compute_in(&ps, in_cg, "/nothing", 51200);
+	assert_int_equal(small->rank, 0);
+	assert_int_equal(big->rank, 0);
+	/* and rank_compute gives the machine's order back */
+	rank_compute(&ps);
+	assert_int_equal(small->rank, 1);
+	assert_int_equal(big->rank, 2);
+	procset_fini(&ps);
+}
+
+/* Many in the subset: ranks dense 1..n, in badness order. */
+static void test_compute_in_many(void **state)
+{
+	struct procset ps;
+	size_t i, k;
+	int n_in = 0;
+
+	(void)state;
+	procset_init(&ps);
+	ps.total_pages = 4000000;
+	ps.page_kb = 4;
+	for (i = 0; i < 300; i++)
+		add_in(&ps, 100 + (int)i, i % 3 ? "/cg" : "/x", (int)(i % 7) * 10,
+		       4UL * ((i * 37) % 101 + 1), 1000 - i % 5);
+	rank_compute(&ps);
+	rank_compute_in(&ps, in_cg, "/cg", 100000);
+	for (i = 0; i < ps.n; i++) {
+		const struct proc *p = ps.v[i];
+
+		if (strcmp(p->memcg, "/cg") != 0) {
+			assert_int_equal(p->rank, 0);
+			continue;
+		}
+		n_in++;
+		assert_true(p->rank >= 1);
+		for (k = 0; k < ps.n; k++) {
+			const struct proc *q = ps.v[k];
+
+			if (q == p || strcmp(q->memcg, "/cg") != 0)
+				continue;
+			assert_true(p->rank != q->rank);
+			if (rank_cmp_in(p, q) < 0 && p->rank > q->rank)
+				FAIL_RANK(p, q);
+		}
+	}
+	assert_int_equal(n_in, 200);
+	for (i = 0; i < ps.n; i++)
+		assert_true(ps.v[i]->rank <= n_in);
+	procset_fini(&ps);
+}
+
+static void test_cmp_in(void **state)
+{
+	struct proc a, b;
+
+	(void)state;
+	/* badness alone: oom_score does not count inside a cgroup */
+	a = mk(10, 100, 0, 1, 1);
+	b = mk(11, 1500, 0, 1, 1);
+	a.badness = 500;
+	b.badness = 400;
+	assert_true(rank_cmp_in(&a, &b) < 0);
+	assert_true(rank_cmp_in(&b, &a) > 0);
+	/* negative badness */
+	a.badness = -5;
+	b.badness = -50;
+	assert_true(rank_cmp_in(&a, &b) < 0);
+	/* equal badness: the newer one first */
+	a = mk(10, 666, 0, 1, 900);
+	b = mk(11, 666, 0, 1, 100);
+	a.badness = b.badness = 42;
+	assert_true(rank_cmp_in(&a, &b) < 0);
+	assert_true(rank_cmp_in(&b, &a) > 0);
+	/* and then the higher pid */
+	a = mk(30, 666, 0, 1, 100);
+	b = mk(20, 666, 0, 1, 100);
+	a.badness = b.badness = 42;
+	assert_true(rank_cmp_in(&a, &b) < 0);
+	assert_true(rank_cmp_in(&b, &a) > 0);
+	assert_int_equal(rank_cmp_in(&a, &a), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +589,10 @@ int main(void)
 		cmocka_unit_test(test_compute_ties_at_666),
 		cmocka_unit_test(test_compute_score_beats_badness),
 		cmocka_unit_test(test_compute_again),
+		cmocka_unit_test(test_compute_in),
+		cmocka_unit_test(test_compute_in_total),
+		cmocka_unit_test(test_compute_in_many),
+		cmocka_unit_test(test_cmp_in),
 		/* last: UBSan stops the program on qsort(NULL, 0, ...) */
 		cmocka_unit_test(test_compute_empty),
 	};
