@@ -280,6 +280,14 @@ static bool sampler_one(struct sampler *s, struct procset *ps, struct pids_resul
 		procset_release(ps, p);
 		return false;
 	}
+	if (!p->comm[0]) {
+		/* a zombie whose status went away: the name from stat, or leave it out */
+		snprintf(p->comm, sizeof(p->comm), "%s", cmd);
+		if (!p->comm[0]) {
+			procset_release(ps, p);
+			return false;
+		}
+	}
 	if (s->want_cgroup && (fresh || !p->cgroup[0]))
 		sampler_cgroup(s, p);
 	procset_add(ps, p);
