@@ -45,6 +45,8 @@ unsigned long long cgview_total_pages(long long limit_kb, unsigned long swap_kb,
 void cgview_build(struct cgview *cv, struct memcg_set *set, const struct procset *ps, unsigned long swap_kb);
 /* Sort the rows by cv->sort (cv->reverse). */
 void cgview_sort(struct cgview *cv);
+/* Adjust the first shown row so that the selection is visible in rows lines. */
+void cgview_scroll(struct cgview *cv, size_t rows);
 /* Move the selection by delta rows (clamped). */
 void cgview_move(struct cgview *cv, long delta);
 /* The first victim among the processes within top: index into ps->v, or -1. Fills badness. */

@@ -189,3 +189,17 @@ void cgview_build(struct cgview *cv, struct memcg_set *set, const struct procset
 	}
 	cgview_sort(cv);
 }
+
+void cgview_scroll(struct cgview *cv, size_t rows)
+{
+	if (rows == 0)
+		return;
+	if (cv->sel < cv->top)
+		cv->top = cv->sel;
+	if (cv->sel >= cv->top + rows)
+		cv->top = cv->sel - rows + 1;
+	if (cv->n > rows && cv->top > cv->n - rows)
+		cv->top = cv->n - rows;
+	if (cv->n <= rows)
+		cv->top = 0;
+}

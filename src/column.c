@@ -189,7 +189,8 @@ bool column_hideable(enum column c)
 int column_layout(int width, unsigned hidden, enum column *cols, int *cmd_width)
 {
 	bool shown[COL_COUNT];
-	int c, n = 0, used, drop;
+	enum column dropped[COL_COUNT];
+	int c, n = 0, used, drop, ndropped = 0, i;
 
 	for (c = 0; c < COL_COUNT; c++)
 		shown[c] = !(column_hideable((enum column)c) && (hidden & (1u << c)));
@@ -205,9 +206,19 @@ int column_layout(int width, unsigned hidden, enum column *cols, int *cmd_width)
 		for (c = 0; c < COL_COMMAND; c++)
 			if (columns[c].drop == drop)
 				break;
-		if (c == COL_COMMAND)
+		if (c == COL_COMMAND || !shown[c])
 			continue;
 		shown[c] = false;
+		dropped[ndropped++] = (enum column)c;
+	}
+	/* a wide column dropped last may have made room for narrower ones dropped before it */
+	for (i = ndropped - 1; i >= 0; i--) {
+		int w = columns[dropped[i]].width + 1;
+
+		if (width - used - w >= COMMAND_MIN_WIDTH) {
+			shown[dropped[i]] = true;
+			used += w;
+		}
 	}
 	for (c = 0; c < COL_COUNT; c++)
 		if (shown[c])

@@ -42,6 +42,9 @@ static int ui_start(struct app *a)
 	if (a->mouse) {
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0); /* a press acts at once */
+	} else {
+		/* no tracking asked of the terminal, but a report that comes anyway is one KEY_MOUSE, not keys */
+		mousemask(0, NULL);
 	}
 	view_colors_init(a);
 	/* Home/End as terminals send them when TERM names another terminal */
@@ -162,13 +165,15 @@ static int ui_dispatch(struct app *a, enum action act)
 {
 	long page = (long)view_table_rows(a);
 
-	if (a->cgview && !a->pane_focus && act != ACT_QUIT && act != ACT_HELP && act != ACT_REFRESH &&
-	    act != ACT_UNITS && act != ACT_PANE && act != ACT_FOCUS)
-		return ui_cgview_action(a, act, page > 1 ? page - 1 : 1);
-	if (act == ACT_PANE || act == ACT_FOCUS || act == ACT_DETAIL)
+	if (act == ACT_PANE || act == ACT_FOCUS || (act == ACT_DETAIL && a->pane_focus))
 		return ui_pane_action(a, act);
 	if (a->pane_focus && act >= ACT_UP && act <= ACT_END)
 		return ui_pane_move(a, act);
+	/* the cgroup view takes every other key but q, h, space and E (never the hidden table's) */
+	if (a->cgview && act != ACT_QUIT && act != ACT_HELP && act != ACT_REFRESH && act != ACT_UNITS)
+		return ui_cgview_action(a, act, page > 1 ? page - 1 : 1);
+	if (act == ACT_DETAIL)
+		return ui_pane_action(a, act);
 	switch (act) {
 	case ACT_UP:
 		table_move(&a->table, -1);
@@ -251,7 +256,8 @@ static int ui_keys(struct app *a)
 			continue;
 		}
 		if (ch == KEY_MOUSE) {
-			if (!a->help_shown && !a->picker_shown && a->prompt.kind == PROMPT_NONE &&
+			/* with --no-mouse, a stray report is read whole and ignored */
+			if (a->mouse && !a->help_shown && !a->picker_shown && a->prompt.kind == PROMPT_NONE &&
 			    !a->detail && !a->proc_detail && !a->changes_shown)
 				dirty |= ui_mouse(a);
 			continue;
@@ -362,6 +368,7 @@ int ui_run(struct app *a, volatile const int *stop, int wake_fd)
 		}
 		if (dirty & DIRTY_DRAW) {
 			table_scroll(&a->table, view_table_rows(a));
+			cgview_scroll(&a->cgv, view_table_rows(a));
 			view_draw(a);
 			refresh();
 		}

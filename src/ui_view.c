@@ -84,6 +84,8 @@ static int ui_cgview_toggle(struct app *a);
 
 int ui_view_action(struct app *a, int act)
 {
+	int i;
+
 	switch (act) {
 	case ACT_SORT_LEFT:
 	case ACT_SORT_RIGHT:
@@ -109,9 +111,18 @@ int ui_view_action(struct app *a, int act)
 		else
 			a->hidden |= (1u << COL_CGROUP) | (1u << COL_MEMCG);
 		app_cgroups_changed(a);
-		snprintf(a->status, sizeof(a->status), "CGROUP and MEMCG columns %s",
-			 a->hidden & (1u << COL_CGROUP) ? "hidden"
-							: "shown (service or cgroup; use of the memory limit that bites)");
+		{
+			enum column cols[COL_COUNT];
+			int n = column_layout(COLS, a->hidden, cols, &i), k;
+			bool fits = false;
+
+			for (k = 0; k < n; k++)
+				fits |= cols[k] == COL_CGROUP;
+			snprintf(a->status, sizeof(a->status), "CGROUP and MEMCG columns %s",
+				 a->hidden & (1u << COL_CGROUP) ? "hidden"
+				 : fits ? "shown (service or cgroup; use of the memory limit that bites)"
+					: "on, but this terminal is too narrow for CGROUP: widen it");
+		}
 		return DIRTY_SAMPLE;
 	case ACT_SAVE:
 		return ui_save(a);
@@ -272,6 +283,41 @@ int ui_picker_key(struct app *a, int ch)
 	}
 }
 
+/* The mouse in the cgroup view: the header sorts, a click selects, the wheel moves. */
+static int ui_cg_mouse(struct app *a, const MEVENT *ev, int hy)
+{
+	if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		cgview_move(&a->cgv, ev->bstate & BUTTON4_PRESSED ? -WHEEL_ROWS : WHEEL_ROWS);
+		return DIRTY_DRAW;
+	}
+	if (!(ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return DIRTY_NONE;
+	if (ev->y == hy) {
+		int c = view_cg_column_at(ev->x);
+
+		if (c < 0)
+			return DIRTY_NONE;
+		if ((int)a->cgv.sort == c)
+			a->cgv.reverse = !a->cgv.reverse;
+		else {
+			a->cgv.sort = (enum cgcol)c;
+			a->cgv.reverse = false;
+		}
+		cgview_sort(&a->cgv);
+		snprintf(a->status, sizeof(a->status), "cgroups sorted by %s%s", cgview_col_name(a->cgv.sort),
+			 a->cgv.reverse ? ", reversed" : "");
+		return DIRTY_DRAW;
+	}
+	if (ev->y > hy && (size_t)(ev->y - hy) <= view_table_rows(a)) {
+		size_t idx = a->cgv.top + (size_t)(ev->y - hy - 1);
+
+		if (idx < a->cgv.n)
+			cgview_move(&a->cgv, (long)idx - (long)a->cgv.sel);
+		return DIRTY_DRAW;
+	}
+	return DIRTY_NONE;
+}
+
 int ui_mouse(struct app *a)
 {
 	MEVENT ev;
@@ -279,6 +325,8 @@ int ui_mouse(struct app *a)
 
 	if (getmouse(&ev) != OK)
 		return DIRTY_NONE;
+	if (a->cgview)
+		return ui_cg_mouse(a, &ev, hy);
 	if (ev.bstate & BUTTON4_PRESSED) {
 		table_move(&a->table, -WHEEL_ROWS);
 		return DIRTY_DRAW;

@@ -558,7 +558,12 @@ static void test_layout_hide_user(void **state)
 	}
 }
 
-/* Any mask, any width: the layout rules hold, and more width never shows less. */
+/*
+ * Any mask, any width: the layout rules hold, and with the wide columns
+ * (CGROUP, MEMCG) hidden, more width never shows less. With them shown, a
+ * width where they just fit may show fewer narrow columns than one where
+ * they were dropped and the narrow ones came back.
+ */
 static void test_layout_mask_sweep(void **state)
 {
 	static const unsigned masks[] = {
@@ -576,7 +581,10 @@ static void test_layout_mask_sweep(void **state)
 		for (w = 40; w <= 400; w++) {
 			int n = check_layout_mask(w, masks[m], cols, &cmd);
 
-			assert_true(n >= prev);
+			unsigned wide = (1u << COL_CGROUP) | (1u << COL_MEMCG);
+
+			if ((masks[m] & wide) == wide)
+				assert_true(n >= prev);
 			prev = n;
 			if (w >= 80)
 				assert_true(cmd >= 16);
@@ -809,6 +817,22 @@ static void test_memcg_column_info(void **state)
 	assert_int_equal(cols[n - 2], COL_MEMCG);
 }
 
+/* A wide column that does not fit leaves the room to the narrow ones dropped before it. */
+static void test_layout_wide_dropped(void **state)
+{
+	enum column cols[COL_COUNT];
+	int cmd, n;
+	unsigned cgroup_shown = COLUMN_HIDDEN_DEFAULT & ~(1u << COL_CGROUP);
+
+	(void)state;
+	n = check_layout_mask(60, cgroup_shown, cols, &cmd);
+	assert_false(has_col(cols, n, COL_CGROUP));
+	assert_true(has_col(cols, n, COL_USER));
+	assert_true(has_col(cols, n, COL_SCORE));
+	n = check_layout_mask(120, cgroup_shown, cols, &cmd);
+	assert_true(has_col(cols, n, COL_CGROUP));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -838,6 +862,7 @@ int main(void)
 		cmocka_unit_test(test_layout_unhideable_bits),
 		cmocka_unit_test(test_layout_hide_user),
 		cmocka_unit_test(test_layout_mask_sweep),
+		cmocka_unit_test(test_layout_wide_dropped),
 		cmocka_unit_test(test_hideable),
 		cmocka_unit_test(test_desc),
 		cmocka_unit_test(test_cgroup_column),
