@@ -7,4 +7,10 @@
 #endif
 #include <ncursesw/curses.h>
 
+/*
+ * Whether terminfo knows the terminal TERM names (ui_term.c). Asked before
+ * newterm(): a newterm() that fails leaks its screen (ncurses 6.4).
+ */
+bool tui_term_known(void);
+
 #endif

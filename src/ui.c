@@ -28,7 +28,7 @@ static void ui_restore(void)
 
 static int ui_start(struct app *a)
 {
-	if (!newterm(NULL, stdout, stdin))
+	if (!tui_term_known() || !newterm(NULL, stdout, stdin))
 		return -1;
 	ui_active = true;
 	fatal_set_hook(ui_restore);
