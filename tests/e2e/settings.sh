@@ -4,7 +4,8 @@
 # 1. W writes the settings ($XDG_CONFIG_HOME/oomtop/oomtoprc when
 #    XDG_CONFIG_HOME is absolute, else $HOME/.config/oomtop/oomtoprc; 0600 in
 #    0700 directories) and the next start shows them again; -d and -s win
-#    over the file.
+#    over the file. t shows the CGROUP and MEMCG columns (MEMCG right before
+#    COMMAND: "NN% LIMIT" in the units of the sizes, or "-"); W writes both.
 # 2. A bad or unreadable file is not used: the status line says why, the
 #    defaults apply, the file is left as it was; W then replaces it.
 # 3. TERM xterm, xterm-256color, screen, tmux-256color, linux, vt100: oomtop
@@ -19,7 +20,7 @@ set -u
 SIZES="80x24 200x50"
 HINT="h help  q quit  +/- adj  = set  k signal  / filter  s sort  Tab focus"
 COLS_DEFAULT="RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,COMMAND"
-COLS_CGROUP="RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,CGROUP,COMMAND"
+COLS_CGROUP="RANK,PID,USER,SCORE,ADJ,RSS,ANON,FILE,SHMEM,SWAP,PTE,CGROUP,MEMCG,COMMAND"
 
 # The locale of the screens: C.UTF-8 when this machine has it (sort markers
 # ▲ and ▼), else C (^ and v).
@@ -108,6 +109,27 @@ sizes_are() {
 		for (i in col) if ($i !~ re) bad++
 	}
 	!hl && /^ *RANK +PID/ { hl = NR; for (i = 1; i <= NF; i++) if ($i in size) col[i] = 1 }
+	END { exit !(rows > 0 && !bad) }'
+}
+
+# memcg_cells_are RE: the header reads "CGROUP ... MEMCG COMMAND" and every
+# MEMCG cell of the table (11 wide, right-aligned under the name: the 11
+# characters ending where MEMCG ends, a space on either side) matches RE
+# (there are rows)
+memcg_cells_are() {
+	local h s
+	h=$(pane_lines) || return 1
+	s=$(tm_screen) || return 1
+	header_text | grep -qE ' CGROUP +MEMCG COMMAND' || return 1
+	printf '%s\n' "$s" | LC_ALL=C awk -v h="$(printf '%s\n' "$s" | table_stop "$h")" -v re="$1" '
+	hl && NR < h && /[^ ]/ {
+		rows++
+		v = substr($0, e - 10, 11)
+		if (substr($0, e - 11, 1) != " " || substr($0, e + 1, 1) != " ") { bad++; next }
+		sub(/^ +/, "", v)
+		if (v !~ re) bad++
+	}
+	!hl && /^ *RANK +PID/ { hl = NR; e = index($0, "MEMCG") + 4 }
 	END { exit !(rows > 0 && !bad) }'
 }
 
@@ -274,8 +296,10 @@ for size in $SIZES; do
 	expect "$S R: RSS smallest first" status_is "sorted by RSS, smallest first"
 	expect "$S ... the header marks ${UP}RSS" sort_is RSS up
 	e2e_key t
-	expect "$S t: the CGROUP column shows" \
-		eval 'status_is "CGROUP column shown (systemd service, else cgroup path)" && header_has CGROUP'
+	expect "$S t: the CGROUP and MEMCG columns show (MEMCG before COMMAND)" \
+		eval 'status_is "CGROUP and MEMCG columns shown (service or cgroup; use of the memory limit that bites)" &&
+			header_has CGROUP && header_text | grep -qE " MEMCG COMMAND"'
+	expect "$S ... every MEMCG cell reads NN% LIMIT or -" memcg_cells_are '^(-|[0-9]+% [0-9]+(\.[0-9])?[KMGT])$'
 	e2e_key c
 	expect "$S c: COMMAND shows [names]" eval 'status_is "COMMAND shows the process name" && commands_named'
 	e2e_key K
@@ -289,6 +313,8 @@ for size in $SIZES; do
 	e2e_key E
 	expect "$S E again: sizes in MiB" status_is "sizes in MiB"
 	expect "$S ... every size cell in MiB" sizes_are '^[0-9]+(\.[0-9])?M$'
+	# (a limit too long for 6 characters in MiB, 977G and more, goes to GiB as sizes do)
+	expect "$S ... every MEMCG limit in MiB too (or -)" memcg_cells_are '^(-|[0-9]+% ([0-9]+(\.[0-9])?M|[0-9]{3,}G))$'
 	e2e_key W
 	expect "$S W: settings written to $F" status_is "settings written to $F"
 	WANT=$(settings_text RSS 1 "$COLS_CGROUP" 2 0 1 MiB 1 0)
@@ -310,7 +336,8 @@ for size in $SIZES; do
 	ok "$S oomtop starts again"
 	expect "$S again: no complaint about the file" status_lacks 'settings not'
 	expect "$S again: RSS sorted, smallest first (${UP}RSS)" sort_is RSS up
-	expect "$S again: the CGROUP column shows" header_has CGROUP
+	expect "$S again: the CGROUP and MEMCG columns show" \
+		eval 'header_has CGROUP && header_text | grep -qE " MEMCG COMMAND"'
 	expect "$S again: COMMAND shows [names]" commands_named
 	expect "$S again: every size cell in MiB" sizes_are '^[0-9]+(\.[0-9])?M$'
 	E2E_PANE=hidden
