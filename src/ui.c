@@ -43,7 +43,12 @@ static int ui_start(struct app *a)
 		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 		mouseinterval(0); /* a press acts at once */
 	} else {
-		/* no tracking asked of the terminal, but a report that comes anyway is one KEY_MOUSE, not keys */
+		/*
+		 * No tracking asked of the terminal, but a report that comes anyway
+		 * must be one KEY_MOUSE, not keys: ncurses decodes reports only once
+		 * its mouse support is set up, which a zero mask alone does not do.
+		 */
+		mousemask(BUTTON1_PRESSED, NULL);
 		mousemask(0, NULL);
 	}
 	view_colors_init(a);

@@ -16,8 +16,10 @@ E2E_CHILDREN=() # hogs: our children, so their pids stay ours until reaped
 E2E_OOMTOPS=()  # every oomtop started in a pane
 E2E_SEQ=0
 export HOG_NAME=oomtop-e2e-hog # the main hog's name, for the scripts
-# All column names, in the order of the full table.
+# All column names, in the order of the full table (t adds CGROUP and MEMCG
+# before COMMAND: E2E_COLUMNS_T).
 E2E_COLUMNS="RANK PID USER SCORE ADJ RSS ANON FILE SHMEM SWAP PTE COMMAND"
+E2E_COLUMNS_T="RANK PID USER SCORE ADJ RSS ANON FILE SHMEM SWAP PTE CGROUP MEMCG COMMAND"
 E2E_SIZES="RSS ANON FILE SHMEM SWAP PTE"
 
 # One e2e script at a time on this machine: two runs' hogs (adj 900 and
@@ -497,14 +499,15 @@ header_is() { [ "$(header_text | xargs)" = "$1" ]; }
 
 # table_whole: the column header holds whole column names, in the table's order,
 # COMMAND last, and every row holds whole values under them: right-aligned
-# numbers end where their name ends, sizes read like 12K, 3.4M or 151M.
+# numbers end where their name ends, sizes read like 12K, 3.4M or 151M; with
+# t, CGROUP is left-aligned and MEMCG right-aligned, "65% 200M" or "-".
 # Prints what is wrong, if anything.
 table_problems() {
 	local h s
 	h=$(pane_lines) || return 1
 	s=$(tm_screen) || return 1
 	h=$(printf '%s\n' "$s" | table_stop "$h")
-	printf '%s\n' "$s" | LC_ALL=C awk -v h="$h" -v all="$E2E_COLUMNS" -v sizes="$E2E_SIZES" '
+	printf '%s\n' "$s" | LC_ALL=C awk -v h="$h" -v all="$E2E_COLUMNS_T" -v sizes="$E2E_SIZES" '
 	BEGIN {
 		n = split(all, order, " ")
 		for (i = 1; i <= n; i++) pos[order[i]] = i
@@ -529,21 +532,23 @@ table_problems() {
 		row = $0
 		for (i = 1; i < ncol; i++) {
 			name = cname[i]
-			if (name == "USER") {
+			if (name == "USER" || name == "CGROUP") {
 				# left-aligned: starts under the name, a space before it
 				if (substr(row, cstart[i], 1) == " " || substr(row, cstart[i] - 1, 1) != " ")
-					{ print "line " NR ": USER not aligned: " row; break }
+					{ print "line " NR ": " name " not aligned: " row; break }
 				v = substr(row, cstart[i]); sub(/ .*/, "", v)
 			} else {
 				# right-aligned: ends under the name, a space after it
 				if (substr(row, cend[i], 1) == " " || substr(row, cend[i] + 1, 1) != " ")
 					{ print "line " NR ": " name " not aligned: " row; break }
 				v = substr(row, 1, cend[i]); sub(/.* /, "", v)
+				if (name == "MEMCG") { v = substr(row, cend[i] - 10, 11); sub(/^ +/, "", v) }
 			}
 			if (name == "RANK") re = "^([0-9]+|never)$"
 			else if (name == "PID" || name == "SCORE") re = "^[0-9]+$"
 			else if (name == "ADJ") re = "^-?[0-9]+$"
 			else if (name in size) re = "^[0-9]+(\\.[0-9])?[KMGT]$"
+			else if (name == "MEMCG") re = "^([0-9]+% [0-9]+(\\.[0-9])?[KMGT]|-)$"
 			else re = "."
 			if (v !~ re) { print "line " NR ": " name " \"" v "\" is not a whole value: " row; break }
 		}

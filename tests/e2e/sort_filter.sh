@@ -6,9 +6,11 @@
 # sort and reverse, row clicks select, the wheel moves 3 rows; --no-mouse
 # ignores all of it), the filter (/, as you type, Enter keeps, Esc clears,
 # the command line counts, the hint line), u (a user, an unknown one,
-# everyone), c (command line or [name]), t (the CGROUP column), K (kernel
-# threads), the help screen (h, ?, F1: every key label of src/keys.c) and the
-# bottom hint line.
+# everyone), c (command line or [name]), t (the CGROUP and MEMCG columns, or
+# "too narrow" without taking other columns' room), K (kernel threads), the
+# help screen (h, ?, F1: every key label of src/keys.c) and the bottom hint
+# line. The prompts of / and u show what was typed first, then a refused
+# key's note, then their rules ("filter: TEXT_  [...]").
 # The hogs have known sizes and oom_score_adj values; oomtop runs with -d 1000
 # so the table changes only when a test asks for it. Orders are checked on
 # the rows shown (other processes come and go on the machine): every PID, RSS
@@ -18,6 +20,8 @@ set -u
 
 SIZES=${SF_SIZES:-"80x24 120x40 60x20"}
 HINT='h help  q quit  +/- adj  = set  k signal  / filter  s sort  Tab focus'
+FILTER_RULES='  [name or command line; Enter keeps it, Esc clears it]'
+USER_RULES='  [name or uid, empty: everyone; Enter shows, Esc cancels]'
 
 # The sort marker: UTF-8 arrows in a UTF-8 locale (the pane's LANG), else ASCII
 if [ "$(LANG=${LANG:-C.UTF-8} locale charmap 2>/dev/null)" = UTF-8 ]; then
@@ -124,11 +128,17 @@ sort_mark_is() {
 
 # The shown column names, in order
 header_names() { header_text | xargs; }
+# header_has NAME...: the header shows every NAME
+header_has() {
+	local h n
+	h=" $(header_names) "
+	for n; do [[ $h == *" $n "* ]] || return 1; done
+}
 
 # natural direction of a column's marker
 natural_dir() {
 	case $1 in
-	SCORE | ADJ | RSS | ANON | FILE | SHMEM | SWAP | PTE) echo down ;;
+	SCORE | ADJ | RSS | ANON | FILE | SHMEM | SWAP | PTE | MEMCG) echo down ;;
 	*) echo up ;;
 	esac
 }
@@ -219,8 +229,10 @@ command_is() { [ "$(command_cell "$1")" = "$2" ]; }
 
 # cgroup_label PID: what the CGROUP column shows for PID, from /proc/PID/cgroup:
 # the last .service component of the unified (0::) path, else of the
-# name=systemd path; else the unified path, else the name=systemd path, else
-# the first line's path; cut to the column's 24 cells
+# name=systemd path; else the first path that says more than "/" (the
+# unified one, else name=systemd, else any line's: v1 and hybrid systems
+# leave the unified path at "/"); else the unified path, else the first
+# line's; cut to the column's 24 cells
 cgroup_label() {
 	awk '
 	function svc(p,   k, a, i, s) {
@@ -238,13 +250,26 @@ cgroup_label() {
 		if (hier == "0" && ctl == "" && !u) { u = 1; up = path }
 		if (ctl == "name=systemd" && !n) { n = 1; np = path }
 		if (!f) { f = 1; fp = path }
+		if (path != "/" && any == "") any = path
 	}
 	END {
 		s = u ? svc(up) : ""
 		if (s == "" && n) s = svc(np)
-		if (s == "") s = u ? up : n ? np : f ? fp : "?"
+		if (s == "" && u && up != "/") s = up
+		if (s == "" && n && np != "/") s = np
+		if (s == "") s = any
+		if (s == "") s = u ? up : f ? fp : "?"
 		print substr(s, 1, 24)
 	}' "/proc/$1/cgroup"
+}
+
+# memcg_cell PID: PID's MEMCG cell, right-aligned under the name (11 cells:
+# "65% 200M" or "-"; it holds a space, so cell cannot read it)
+memcg_cell() {
+	local e
+	e=$(header_text | awk '{ i = index($0, " MEMCG "); if (i) print i + 5 }')
+	[ -n "$e" ] || return 1
+	table_lines | awk -v p="$1" -v e="$e" '$2 == p { s = substr($0, e - 10, 11); sub(/^ +/, "", s); print s; exit }'
 }
 
 # sel_pid_is PID ROW: the selection is PID's row, on table row ROW
@@ -255,7 +280,9 @@ sel_pid_is() { sel_is - "$1" "$2"; }
 # picker_cursor: the column name on the sort box's cursor row (the box's row
 # in reverse video at its inner left edge, screen column 4)
 picker_cursor() {
-	tm capture-pane -p -e -t t 2>/dev/null | LC_ALL=C awk '
+	# one byte for each UTF-8 character (the header's sort marker may show
+	# left of the box), so that awk counts screen columns
+	tm capture-pane -p -e -t t 2>/dev/null | LC_ALL=C sed 's/[\xc0-\xf7][\x80-\xbf]*/?/g' | LC_ALL=C awk '
 	function sgr(params,   n, a, i, p) {
 		n = split(params, a, /[;:]/)
 		if (n == 0)
@@ -522,7 +549,7 @@ sc_bad_sort() {
 	tm_start 80x24 "$(printf '%q ' bash "$E2E_TMP/pane" "$pidfile" "$OOMTOP" -s nope)" 9>&- ||
 		{ not_ok "$S: the pane starts"; return; }
 	expect "$S: oomtop exits with status 1" screen_has '__EXIT_1__'
-	expect "$S: ... with the error line (wrapped at 80 columns)" eval "tm capture-pane -p -J -t t | grep -qxF \"oomtop: -s needs a column name (RANK, PID, USER, SCORE, ADJ, RSS, ANON, FILE, SHMEM, SWAP, PTE, CGROUP, COMMAND), not 'nope' (see oomtop --help)\""
+	expect "$S: ... with the error line (wrapped at 80 columns)" eval "tm capture-pane -p -J -t t | grep -qxF \"oomtop: -s needs a column name (RANK, PID, USER, SCORE, ADJ, RSS, ANON, FILE, SHMEM, SWAP, PTE, CGROUP, MEMCG, COMMAND), not 'nope' (see oomtop --help)\""
 	expect "$S: ... and nothing else before the exit" eval "[ \"\$(tm capture-pane -p -J -t t | awk 'NF' | head -1 | cut -c1-8)\" = 'oomtop: ' ] && tm capture-pane -p -J -t t | awk 'NF' | sed -n 2p | grep -q '^__TTY_'"
 	expect "$S: ... the terminal untouched (echo and icanon on)" screen_has '__TTY_echo=on_icanon=on__'
 	sanitizer_clean "$S"
@@ -585,7 +612,9 @@ sc_no_mouse() {
 	hdr=$(header_raw)
 	adj=$(cat "/proc/$victim/oom_score_adj")
 	# with the mouse: RSS would sort the small hog first, row 2 would select
-	# it, the wheel would move the selection, PID would sort by PID
+	# it, the wheel would move the selection, PID would sort by PID. Read as
+	# keys, the reports' bytes would act: the click on row 2, at PID's x
+	# (10: byte 33 + 10 = '+'), would raise the selected hog's adj
 	click_header RSS
 	click_row 2
 	wheel_down 5 "$(($(header_y) + 2))"
@@ -619,21 +648,22 @@ sc_filter() {
 	expect "$S: the table is full at start, both hogs shown" \
 		eval "table_full && pid_shown $BIG && pid_shown $SMALL"
 	e2e_key /
-	expect "$S: / asks: 'filter (name or command line; Enter keeps it, Esc clears it): _'" \
-		shows 'filter (name or command line; Enter keeps it, Esc clears it): _'
+	expect "$S: / asks: 'filter: _$FILTER_RULES' (what is typed first)" \
+		shows "filter: _$FILTER_RULES"
 	tm send-keys -t t -l 'sf-'
 	expect "$S: typing 'sf-' narrows the table at once: both hogs, only rows that hold it" \
 		eval "pid_shown $BIG && pid_shown $SMALL && rows_match sf- && ! table_full"
 	e2e_key s
 	expect "$S: 'sf-s': the small hog only (the big one went)" \
 		eval "pid_shown $SMALL && not_shown $BIG && rows_match sf-s"
-	expect "$S: ... the prompt shows the text: '...: sf-s_'" last_line_has ': sf-s_$'
+	expect "$S: ... the prompt shows the text first: 'filter: sf-s_$FILTER_RULES'" \
+		shows "filter: sf-s_$FILTER_RULES"
 	e2e_key BSpace
 	expect "$S: Backspace: 'sf-': the big hog is back" eval "pid_shown $BIG && pid_shown $SMALL && rows_match sf-"
 	tm send-keys -t t -l 'BIG'
 	expect "$S: 'sf-BIG' (any case): the big hog only" \
 		eval "pid_shown $BIG && not_shown $SMALL && rows_match sf-big"
-	expect "$S: ... the prompt shows 'sf-BIG_'" last_line_has ': sf-BIG_$'
+	expect "$S: ... the prompt shows 'filter: sf-BIG_$FILTER_RULES'" shows "filter: sf-BIG_$FILTER_RULES"
 	e2e_key Enter
 	expect "$S: Enter keeps it: 'showing processes whose name or command line holds 'sf-BIG''" \
 		shows_start "showing processes whose name or command line holds 'sf-BIG'"
@@ -643,7 +673,8 @@ sc_filter() {
 		shows_start "[filter 'sf-BIG']  h help"
 	expect "$S: ... the refreshed table still narrowed" eval "pid_shown $BIG && not_shown $SMALL && rows_match sf-big"
 	e2e_key /
-	expect "$S: / again shows the filter to edit: '...: sf-BIG_'" last_line_has ': sf-BIG_$'
+	expect "$S: / again shows the filter to edit: 'filter: sf-BIG_$FILTER_RULES'" \
+		shows "filter: sf-BIG_$FILTER_RULES"
 	e2e_key Escape
 	expect "$S: Esc clears it: 'filter cleared'" shows 'filter cleared'
 	expect "$S: ... every row is back (the table full, both hogs)" \
@@ -675,10 +706,10 @@ sc_user() {
 			eval "pid_shown $NOBODY && pid_shown $BIG"
 	fi
 	e2e_key u
-	expect "$S: u asks: 'show the processes of user (name or uid; empty: everyone), Esc cancels: _'" \
-		shows_start 'show the processes of user (name or uid; empty: everyone), Esc cancels: _'
+	expect "$S: u asks: 'user: _$USER_RULES' (what is typed first)" shows "user: _$USER_RULES"
 	tm send-keys -t t -l root
-	expect "$S: ... typing root: the prompt shows it ('...: root_')" last_line_has ': root_$'
+	expect "$S: ... typing root: the prompt shows it first ('user: root_$USER_RULES')" \
+		shows "user: root_$USER_RULES"
 	e2e_key Enter
 	expect "$S: root Enter: 'showing the processes of root (uid 0); u then Enter shows everyone's'" \
 		shows_start "showing the processes of root (uid 0); u then Enter shows everyone's"
@@ -692,9 +723,9 @@ sc_user() {
 	e2e_key u
 	tm send-keys -t t -l sf-no-such-user
 	e2e_key Enter
-	expect "$S: an unknown user: the prompt stays" \
-		shows_start 'show the processes of user (name or uid; empty: everyone), Esc cancels: '
-	expect "$S: ... with the note '(no such user)'" last_line_has '\(no such user\)'
+	expect "$S: an unknown user: the prompt stays ('user: sf-no-such-user_')" shows_start 'user: sf-no-such-user_'
+	expect "$S: ... the note '(no such user)' right after the text, then the rules" \
+		shows "user: sf-no-such-user_  (no such user)$USER_RULES"
 	expect "$S: ... the table as it was (root's)" all_users_are root
 	e2e_key Escape
 	expect "$S: Esc: 'cancelled', still root's" eval "shows cancelled && all_users_are root"
@@ -731,30 +762,50 @@ sc_columns() {
 	S="$1: t"
 	before=$(header_names)
 	e2e_key t
-	expect "$S: t: 'CGROUP column shown (systemd service, else cgroup path)'" \
-		shows 'CGROUP column shown (systemd service, else cgroup path)'
-	if wait_for eval "header_names | grep -qE ' CGROUP COMMAND\$'"; then
-		ok "$S: ... CGROUP in the header, before COMMAND ($(header_names))"
+	# RANK, PID, ADJ, RSS, CGROUP (24) and MEMCG (11), each with its blank,
+	# and COMMAND's 16 cells: 80 columns. From 80 on t shows CGROUP and MEMCG
+	# (dropping narrower columns, USER and SCORE last); below, CGROUP cannot
+	# show and must not take the room of the columns dropped before it.
+	if [ "$T_COLS" -ge 80 ]; then
+		expect "$S: t: 'CGROUP and MEMCG columns shown (service or cgroup; use of the memory limit that bites)'" \
+			shows 'CGROUP and MEMCG columns shown (service or cgroup; use of the memory limit that bites)'
+		if expect_wait eval "header_names | grep -qE ' CGROUP MEMCG COMMAND\$'"; then
+			ok "$S: ... CGROUP and MEMCG in the header, before COMMAND ($(header_names))"
+		else
+			not_ok "$S: ... CGROUP and MEMCG in the header, before COMMAND"
+			printf 'before t: %s\nafter t:  %s\n' "$before" "$(header_names)" | diag
+		fi
+		expect "$S: ... RANK, PID, ADJ and RSS still shown (never left out for the width)" \
+			header_has RANK PID ADJ RSS
+		if [ "$T_COLS" -ge 96 ]; then
+			expect "$S: ... at $T_COLS columns USER and SCORE still shown too" header_has USER SCORE
+		fi
+		check_table "$S: ... every cell a whole value under its name (CGROUP left-aligned; MEMCG right-aligned, 'NN% LIMIT' or '-')"
 		want=$(cgroup_label "$BIG")
 		expect "$S: ... the hog $BIG reads '$want' (its /proc/$BIG/cgroup)" \
 			eval "[ -n '$want' ] && [ \"\$(cell $BIG CGROUP)\" = '$want' ]"
+		expect "$S: ... its MEMCG reads 'NN% LIMIT' or '-'" \
+			eval "memcg_cell $BIG | grep -qxE '([0-9]+% [0-9]+(\\.[0-9])?[KMGT]|-)'"
 		if [ -n "$CG_DIR" ]; then
 			expect "$S: ... the hog $SMALL, in /$CG_SERVICE, reads $CG_SERVICE" \
 				eval "[ \"\$(cgroup_label $SMALL)\" = $CG_SERVICE ] && [ \"\$(cell $SMALL CGROUP)\" = $CG_SERVICE ]"
 		fi
 	else
-		after=$(header_names)
-		# too narrow for it: then no other column may have gone for it
-		if [ "$after" = "$before" ]; then
-			ok "$S: ... too narrow for CGROUP: the header unchanged ($after)"
+		expect "$S: t at $T_COLS columns: 'CGROUP and MEMCG columns on, but this terminal is too narrow for CGROUP: widen it'" \
+			shows 'CGROUP and MEMCG columns on, but this terminal is too narrow for CGROUP: widen it'
+		expect "$S: ... no CGROUP in the header" eval "[ -n \"\$(header_names)\" ] && ! header_has CGROUP"
+		# too narrow for CGROUP: MEMCG (12 cells) shows instead, COMMAND keeps its 16,
+		# and the basic columns stay
+		if expect_wait eval "header_has RANK PID ADJ RSS MEMCG && header_names | grep -qE ' MEMCG COMMAND\$'"; then
+			ok "$S: ... MEMCG shown before COMMAND, RANK PID ADJ RSS kept (CGROUP, too wide, left out)"
 		else
-			not_ok "$S: ... CGROUP shows, or (too narrow) the header keeps its columns"
-			printf 'before t: %s\nafter t:  %s\n' "$before" "$after" | diag
+			not_ok "$S: ... MEMCG shown before COMMAND, RANK PID ADJ RSS kept (CGROUP, too wide, left out)"
+			printf 'before t: %s\nafter t:  %s\n' "$before" "$(header_names)" | diag
 		fi
 	fi
 	e2e_key t
-	expect "$S: t again: 'CGROUP column hidden', the header as before" \
-		eval "shows 'CGROUP column hidden' && [ \"\$(header_names)\" = '$before' ]"
+	expect "$S: t again: 'CGROUP and MEMCG columns hidden', the header as before" \
+		eval "shows 'CGROUP and MEMCG columns hidden' && [ \"\$(header_names)\" = '$before' ]"
 
 	S="$1: K"
 	[ "$(cat /proc/2/comm 2>/dev/null)" = kthreadd ] && kt=2
