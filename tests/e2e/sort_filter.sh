@@ -35,6 +35,13 @@ fi
 # BIG and SMALL: two sizes (RSS order BIG first), two adj values (BIG ranks
 # before SMALL). Unique names: the filter finds them and nothing else.
 BIG_NAME=sf-big-hog SMALL_NAME=sf-small-hog
+# Fillers first: the table overflows at every size whatever runs on the
+# machine, and their ready files (ready.1 .. ready.40) never hold the big
+# hog's (ready.41) as a substring. Their names hold no "sf-".
+if ! hogs_start 40 0 0 oomtop-e2e-fill; then
+	not_ok "40 filler processes start"
+	exit 1
+fi
 if ! hog_start 150 900 "$BIG_NAME"; then
 	not_ok "hog $BIG_NAME (150 MiB, adj 900) starts"
 	exit 1
