@@ -310,8 +310,8 @@ hide_show() {
 	expect "$S ... Home: the first row" sel_is 1 "$HOG1" 1
 	e2e_key Tab
 	expect "$S ... Tab while hidden: the status line says L shows it" status_is "the kill pane is hidden: L shows it"
-	e2e_key j
-	expect "$S ... and the table keeps the focus: j selects the next row" sel_is 2 - 2
+	e2e_key Down
+	expect "$S ... and the table keeps the focus: Down selects the next row" sel_is 2 - 2
 	e2e_key Home
 	expect "$S ... Home" sel_is 1 "$HOG1" 1
 	e2e_key L
@@ -474,8 +474,8 @@ unpriv_checks() {
 	check_layout "$S the layout: the table, the pane with the reason"
 	check_table "$S the table: every cell a whole value"
 	expect "$S the hog selected, row 1" sel_is 1 "$HOG1" 1
-	e2e_key j
-	expect "$S j selects the next row" sel_is 2 - 2
+	e2e_key Down
+	expect "$S Down selects the next row" sel_is 2 - 2
 	e2e_key End
 	expect "$S End: the last row, above the pane" sel_is - - last
 	e2e_key Home

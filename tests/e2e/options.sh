@@ -55,9 +55,9 @@ for size in 80x24 200x50; do
 		expect "$size: -p $HOG1: the hog keeps its global rank 1" \
 			eval "row_text 1 | awk '{ f = (\$1 == 1) } END { exit !f }'"
 		expect "$size: -p $HOG1: it is selected" sel_is 1 "$HOG1" 1
-		e2e_key j
-		e2e_key k
-		expect "$size: -p $HOG1: j, k: still selected" sel_is 1 "$HOG1" 1
+		e2e_key Down
+		e2e_key Up
+		expect "$size: -p $HOG1: Down, Up: still selected" sel_is 1 "$HOG1" 1
 		e2e_key q
 		expect "$size: -p $HOG1: q quits with status 0" screen_has '__EXIT_0__'
 		sanitizer_clean "$size: -p $HOG1"
@@ -74,7 +74,7 @@ for size in 80x24 200x50; do
 			expect "$size: -p $dead (gone): no rows" table_pids_are ""
 			expect "$size: -p $dead (gone): no victim in the title" \
 				eval '! title | grep -q "next victim"'
-			e2e_key j k NPage PPage End Home Space E K
+			e2e_key Down Up NPage PPage End Home Space E K
 			expect "$size: -p $dead (gone): keys on the empty table: still running" \
 				eval 'running && last_line_has "kernel threads"'
 			e2e_key q

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # table.sh - the interactive table in tmux, at 80x24 and 200x50: the layout
 # (the title, the gauge lines, the column header; rows counted from it) and
-# its values, the hog at rank 1 and in the title, moving the selection (j/k,
+# its values, the hog at rank 1 and in the title, moving the selection (Up/Down,
 # Up/Down, PgUp/PgDn, Home/End), the selection following its process across
 # refreshes, E (units), K (kernel threads), q.
 # oomtop runs with -d 1000 so the table changes only when a test presses
@@ -110,16 +110,16 @@ run_size() {
 	expect "$S the first row starts selected (reverse video)" sel_is 1 "$HOG1" 1
 
 	# --- moving the selection -----------------------------------------
-	e2e_key j
-	expect "$S j selects the next row" sel_is 2 - 2
+	e2e_key Down
+	expect "$S Down selects the next row" sel_is 2 - 2
 	e2e_key Down
 	expect "$S Down selects the next row" sel_is 3 - 3
-	e2e_key k
-	expect "$S k selects the row above" sel_is 2 - 2
+	e2e_key Up
+	expect "$S Up selects the row above" sel_is 2 - 2
 	e2e_key Up
 	expect "$S Up selects the row above" sel_is 1 "$HOG1" 1
-	e2e_key k j
-	expect "$S k on the first row stays there" sel_is 2 - 2
+	e2e_key Up Down
+	expect "$S Up on the first row stays there" sel_is 2 - 2
 	e2e_key Home
 	expect "$S Home selects the first row" sel_is 1 "$HOG1" 1
 
@@ -169,7 +169,7 @@ run_size() {
 		not_ok "$S a second hog (200 MiB, adj 1000) starts"
 	fi
 	# the selected process exits: the selection stays at its position
-	e2e_key j j
+	e2e_key Down Down
 	if wait_for sel_is 3 - 3 && p=$(sel_field 2) && [ -n "${IS_FILL[$p]:-}" ]; then
 		hog_stop "$p"
 		e2e_key Space
