@@ -41,6 +41,7 @@ sel_moved_from() { local p; p=$(sel_field 2); [ -n "$p" ] && [ "$p" != "$1" ]; }
 title_whole() {
 	title | sed -E \
 		-e 's/^oomtop [0-9]{2}:[0-9]{2}:[0-9]{2}( |$)//' \
+		-e 's/^\[(read-only|raise only|own processes only|full)\]( |$)//' \
 		-e "s/(^| )next victim: $HOG1( \\[$HOG_NAME\\]( \\([0-9]+(\\.[0-9])?[KMGT]\\))?)?( |$)/ /" \
 		-e 's/(^| )[0-9]+ process(es)?, [0-9]+ killable( |$)/ /' |
 		(! grep -q '[^ ]')
