@@ -17,9 +17,10 @@ void view_box(int y, int x, int h, int w, const char *title)
 {
 	int r;
 
-	for (r = 0; r < h; r++) {
-		move(y + r, x);
-		hline(' ', w);
+	/* whole lines: nothing of the table shows at either side of the box */
+	for (r = 0; r < h && y + r < LINES; r++) {
+		move(y + r, 0);
+		hline(' ', COLS);
 	}
 	attron(A_BOLD);
 	view_put(y, x, title, w);

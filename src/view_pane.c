@@ -162,9 +162,9 @@ void view_kill_detail(const struct app *a)
 		return;
 	if (y < 0)
 		y = 0;
-	for (r = 0; r < h; r++) {
-		move(y + r, x);
-		hline(' ', w);
+	for (r = 0; r < h && y + r < LINES; r++) {
+		move(y + r, 0);
+		hline(' ', COLS); /* whole lines: nothing of the table shows beside the box */
 	}
 	attron(A_BOLD);
 	view_put(y, x, " OOM kill (any key closes)", w);

@@ -114,7 +114,7 @@ box_order() {
 	a=$(box_find 3 $(($(cols) - 6)) "$1") && b=$(box_find 3 $(($(cols) - 6)) "$2") && [ "$a" -lt "$b" ]
 }
 # the status line shows the key hint: no message since the last key that acted
-hint_shown() { tm_screen | tail -n 1 | grep -qE '^q quit  '; }
+hint_shown() { tm_screen | tail -n 1 | grep -qE '^(\[[^]]*\]  )?h help  q quit  '; }
 title_has() { title | grep -qF -- "$1"; }
 
 # reset_status KEYDESC: x, a key bound to nothing, puts a known text on the
