@@ -50,13 +50,7 @@ int rank_cmp(const struct proc *a, const struct proc *b)
 {
 	if (a->oom_score != b->oom_score)
 		return a->oom_score > b->oom_score ? -1 : 1;
-	if (a->badness != b->badness)
-		return a->badness > b->badness ? -1 : 1;
-	if (a->start_time != b->start_time)
-		return a->start_time > b->start_time ? -1 : 1;
-	if (a->pid != b->pid)
-		return a->pid > b->pid ? -1 : 1;
-	return 0;
+	return rank_cmp_in(a, b); /* equal scores: the exact badness, then the newer */
 }
 
 static int rank_qsort_cmp(const void *x, const void *y)
